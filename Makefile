@@ -1,0 +1,48 @@
+# Two commands on a fresh Debian machine (as root): `make run` and `make test`.
+# Each installs what is missing first, so a clean clone (and CI) needs nothing done by hand.
+
+SWIFT        ?= swift
+STATE_DIR    ?= ./state
+PORT         ?= 8080
+BUILD_FLAGS  ?=
+# What the service needs to build and run: SQLite, libgd, libqrencode, a font with Vietnamese glyphs.
+RUN_PACKAGES  = pkg-config libsqlite3-dev libgd-dev libqrencode-dev fonts-noto-core fonts-dejavu-core
+# What the tests need besides: a real QR decoder, an SVG rasterizer, Chromium and its WebDriver.
+TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver
+PYTHON       ?= python3
+
+.PHONY: run test build release deps test-deps bench screenshots clean
+
+run: deps build
+	@echo "Starting the kiosk service with the demo site (Ctrl-C to stop)…"
+	.build/debug/kiosk serve --demo --state-dir $(STATE_DIR) --port $(PORT) --assets ./kiosk-assets
+
+test: deps test-deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	node --test Tests/e2e/telex.test.mjs
+	$(PYTHON) -m pytest -q Tests/e2e
+
+build:
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release
+
+bench: deps test-deps
+	$(SWIFT) build -c release --product kiosk-bench
+	.build/release/kiosk-bench --assets ./kiosk-assets
+
+screenshots: deps test-deps build
+	$(PYTHON) Tests/e2e/screenshots.py
+
+# Installs the Debian packages that are missing (needs root, as on a fresh machine or in CI).
+deps:
+	@./.ci/install-packages $(RUN_PACKAGES)
+
+test-deps:
+	@./.ci/install-packages $(TEST_PACKAGES)
+	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet selenium pytest
+
+clean:
+	rm -rf .build

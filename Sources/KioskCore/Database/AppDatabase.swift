@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+
+/// The one SQLite database of a deployment: sites, families, staff, tickets, the audit log, and
+/// every module's tables.
+///
+/// Production opens a `DatabasePool` on a file (WAL, `synchronous=FULL`, foreign keys on,
+/// `secure_delete` on so that erased data is overwritten). Methods are named after what they do,
+/// each one transaction. Modules reach the database only through `read` and `write`.
+public struct AppDatabase: Sendable {
+    package let writer: any DatabaseWriter
+
+    /// Opens (or creates) the database file at `path` and runs every pending migration.
+    /// - Parameters:
+    ///   - path: the SQLite file.
+    ///   - modules: the modules whose migrations run after the core's.
+    public init(path: String, modules: [any KioskModule]) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        try self.init(writer: pool, modules: modules)
+    }
+
+    /// Wraps an open writer (a pool, or a queue in tests) and migrates it.
+    public init(writer: any DatabaseWriter, modules: [any KioskModule]) throws {
+        self.writer = writer
+        try Self.migrator(modules: modules).migrate(writer)
+    }
+
+    /// The configuration every connection gets.
+    public static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")
+        }
+        return configuration
+    }
+
+    static func migrator(modules: [any KioskModule]) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        CoreMigrations.register(in: &migrator)
+        for module in modules {
+            var moduleMigrator = ModuleMigrator(moduleID: module.id, migrator: migrator)
+            module.registerMigrations(in: &moduleMigrator)
+            migrator = moduleMigrator.migrator
+        }
+        return migrator
+    }
+
+    /// Reads in one consistent snapshot.
+    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(body)
+    }
+
+    /// Writes in one transaction, committed to disk before this returns.
+    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.write(body)
+    }
+
+    /// The names of the migrations applied so far, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+    }
+}
+
+/// Registers a module's migrations under its id: `"001 create event"` becomes
+/// `"event-check-in/001 create event"`. Migrations are never edited once shipped.
+public struct ModuleMigrator {
+    let moduleID: ModuleID
+    var migrator: DatabaseMigrator
+
+    /// Adds a named migration to run after the core's and earlier modules'.
+    public mutating func register(_ name: String, migrate: @escaping @Sendable (Database) throws -> Void) {
+        migrator.registerMigration("\(moduleID.rawValue)/\(name)", migrate: migrate)
+    }
+}

@@ -1,0 +1,97 @@
+/// The core schema: sites and their modules, families, consent, staff, tickets and the audit log.
+enum CoreMigrations {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("core/001 sites, families, staff, tickets, audit") { db in
+            try db.create(table: "site") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "siteModule") { t in
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("moduleID", .text).notNull()
+                t.column("enabled", .boolean).notNull()
+                t.primaryKey(["siteId", "moduleID"])
+            }
+            try db.create(table: "family") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "guardian") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("family", onDelete: .cascade).notNull()
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("fullName", .text).notNull()
+                t.column("phone", .text).notNull()
+                t.column("relationship", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["siteId", "phone"])
+            }
+            try db.create(table: "child") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("family", onDelete: .cascade).notNull()
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("fullName", .text).notNull()
+                t.column("birthDate", .text).notNull()
+                t.column("school", .text).notNull()
+                t.column("grade", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("consentWithdrawnAt", .datetime)
+            }
+            try db.create(index: "child_on_birthDate", on: "child", columns: ["familyId", "birthDate"])
+            try db.create(table: "consent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("child", onDelete: .cascade).notNull()
+                t.belongsTo("guardian", onDelete: .setNull)
+                t.column("givenBy", .text).notNull()
+                t.column("textVersion", .text).notNull()
+                t.column("kiosk", .text).notNull()
+                t.column("givenAt", .datetime).notNull()
+            }
+            // Search of folded names ("dang thi anh" finds "Đặng Thị Ánh") through a full-text index;
+            // rowid is the child's or the guardian's id.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE childSearch USING fts5(foldedName, tokenize = 'unicode61');
+                CREATE VIRTUAL TABLE guardianSearch USING fts5(foldedName, tokenize = 'unicode61');
+                """)
+            try db.create(table: "staffAccount") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("username", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("displayName", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("disabledAt", .datetime)
+            }
+            try db.create(table: "staffRole") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("staffAccount", onDelete: .cascade).notNull()
+                t.belongsTo("site", onDelete: .cascade)   // NULL: every site
+                t.column("role", .text).notNull()
+            }
+            try db.create(table: "ticket") { t in
+                t.column("id", .text).primaryKey()
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("moduleID", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.belongsTo("child", onDelete: .cascade)
+                t.belongsTo("guardian", onDelete: .cascade)
+                t.column("issuedAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(index: "ticket_on_subject", on: "ticket", columns: ["kind", "subjectID"])
+            try db.create(table: "auditEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.belongsTo("site", onDelete: .setNull)
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+            try db.create(index: "auditEntry_on_at", on: "auditEntry", columns: ["at"])
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+extension AppDatabase {
+    /// Registers a new family: guardian, first child, consent, and their cards, in one transaction.
+    /// A phone already registered at the site is refused (the family identifies instead).
+    /// - Returns: the new family's and child's ids.
+    public func registerFamily(site: Site, guardian: GuardianInput, child: ChildInput, consent: ConsentInput,
+                               tickets: TicketIssuer, at now: Date) async throws -> (familyID: Int64, childID: Int64) {
+        try consent.check(childAge: child.birthDate.age(on: LocalDate(now)))
+        return try await write { db in
+            guard try Guardian.filter(Guardian.Columns.siteId == site.id! && Guardian.Columns.phone == guardian.phone.digits)
+                .fetchCount(db) == 0 else {
+                throw KioskError(.conflict, "error.phone.registered", field: "phone")
+            }
+            var family = Family(siteId: site.id!, createdAt: now)
+            try family.insert(db)
+            var guardianRecord = Guardian(familyId: family.id!, siteId: site.id!, fullName: guardian.fullName,
+                                          phone: guardian.phone.digits, relationship: guardian.relationship, createdAt: now)
+            try guardianRecord.insert(db)
+            try db.execute(sql: "INSERT INTO guardianSearch(rowid, foldedName) VALUES (?, ?)",
+                           arguments: [guardianRecord.id, VietnameseFolding.fold(guardian.fullName)])
+            _ = try tickets.issue(.guardianCard, site: site, subjectID: guardianRecord.id!, childId: nil,
+                                  guardianId: guardianRecord.id, db)
+            let childID = try Self.insertChild(child, family: family.id!, guardian: guardianRecord.id!, consent: consent,
+                                               site: site, tickets: tickets, at: now, db)
+            try AuditEntry(at: now, siteId: site.id, actor: "kiosk:\(consent.kiosk)", action: "family.register",
+                           target: "family#\(family.id!)").insert(db)
+            return (family.id!, childID)
+        }
+    }
+
+    /// Adds a child to an identified family, with consent.
+    public func addChild(familyID: Int64, site: Site, child: ChildInput, consent: ConsentInput,
+                         tickets: TicketIssuer, at now: Date) async throws -> Int64 {
+        try consent.check(childAge: child.birthDate.age(on: LocalDate(now)))
+        return try await write { db in
+            guard let guardian = try Guardian.filter(Guardian.Columns.familyId == familyID).order(Column("id")).fetchOne(db) else {
+                throw KioskError(.notFound, "error.family.notIdentified")
+            }
+            let duplicate = try Child.filter(Child.Columns.familyId == familyID && Child.Columns.birthDate == child.birthDate
+                                             && Child.Columns.fullName == child.fullName).fetchOne(db)
+            if let duplicate { return duplicate.id! }
+            let childID = try Self.insertChild(child, family: familyID, guardian: guardian.id!, consent: consent,
+                                               site: site, tickets: tickets, at: now, db)
+            try AuditEntry(at: now, siteId: site.id, actor: "kiosk:\(consent.kiosk)", action: "child.add",
+                           target: "child#\(childID)").insert(db)
+            return childID
+        }
+    }
+
+    private static func insertChild(_ input: ChildInput, family: Int64, guardian: Int64, consent: ConsentInput,
+                                    site: Site, tickets: TicketIssuer, at now: Date, _ db: Database) throws -> Int64 {
+        var child = Child(familyId: family, siteId: site.id!, fullName: input.fullName, birthDate: input.birthDate,
+                          school: input.school, grade: input.grade, createdAt: now)
+        try child.insert(db)
+        let childID = child.id!
+        try db.execute(sql: "INSERT INTO childSearch(rowid, foldedName) VALUES (?, ?)",
+                       arguments: [childID, VietnameseFolding.fold(input.fullName)])
+        var guardianConsent = Consent(childId: childID, guardianId: guardian, givenBy: "guardian",
+                                      textVersion: ConsentInput.guardianText, kiosk: consent.kiosk, givenAt: now)
+        try guardianConsent.insert(db)
+        if consent.childAgreed == true {
+            var childConsent = Consent(childId: childID, guardianId: guardian, givenBy: "child",
+                                       textVersion: ConsentInput.childText, kiosk: consent.kiosk, givenAt: now)
+            try childConsent.insert(db)
+        }
+        _ = try tickets.issue(.memberCard, site: site, subjectID: childID, childId: childID, db)
+        return childID
+    }
+
+    /// The family whose guardian has this phone and who has a child born on `birthDate`.
+    /// A phone alone identifies nobody.
+    public func identifyFamily(siteID: Int64, phone: PhoneNumber, birthDate: LocalDate) async throws -> Int64? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT guardian.familyId FROM guardian
+                JOIN child ON child.familyId = guardian.familyId AND child.birthDate = ?
+                WHERE guardian.siteId = ? AND guardian.phone = ?
+                LIMIT 1
+                """, arguments: [birthDate, siteID, phone.digits])
+        }
+    }
+
+    /// The family of the child or guardian whose card this is, if the card is genuine and live.
+    public func identifyFamily(site: Site, card raw: String, signer: TicketSigner) async throws -> Int64? {
+        guard let token = try? TicketToken.parse(ScannerInput.clean(raw)), token.siteCode == site.code,
+              token.kind == TicketKind.memberCard.code || token.kind == TicketKind.guardianCard.code,
+              try signer.verify(token) else { return nil }
+        return try await read { db in
+            guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.revokedAt == nil,
+                  ticket.siteId == site.id, ticket.kind == token.kind else { return nil }
+            if let childId = ticket.childId { return try Child.fetchOne(db, key: childId)?.familyId }
+            if let guardianId = ticket.guardianId { return try Guardian.fetchOne(db, key: guardianId)?.familyId }
+            return nil
+        }
+    }
+
+    /// The family with its guardians, children and cards.
+    public func familyOverview(familyID: Int64, site: Site, tickets: TicketIssuer) async throws -> FamilyOverview {
+        try await read { db in
+            guard let family = try Family.fetchOne(db, key: familyID), family.siteId == site.id else {
+                throw KioskError(.notFound, "error.family.notFound")
+            }
+            let guardians = try Guardian.filter(Guardian.Columns.familyId == familyID).order(Column("id")).fetchAll(db)
+            let children = try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db)
+            return FamilyOverview(
+                family: family,
+                guardians: try guardians.map { .init(person: $0, card: try tickets.existing(.guardianCard, subjectID: $0.id!, site: site, db)?.description) },
+                children: try children.map { .init(person: $0, card: try tickets.existing(.memberCard, subjectID: $0.id!, site: site, db)?.description) }
+            )
+        }
+    }
+
+    /// Children at a site whose names match `query`, ignoring case and tone marks (`dang thi anh`
+    /// finds `Đặng Thị Ánh`), through the full-text index. Each word matches a word's beginning.
+    public func searchChildren(siteID: Int64, query: String, limit: Int = 50) async throws -> [Child] {
+        guard let match = Self.prefixQuery(query) else { return [] }
+        return try await read { db in
+            try Child.fetchAll(db, sql: """
+                SELECT child.* FROM childSearch JOIN child ON child.id = childSearch.rowid
+                WHERE childSearch MATCH ? AND child.siteId = ? ORDER BY child.fullName LIMIT ?
+                """, arguments: [match, siteID, limit])
+        }
+    }
+
+    /// Guardians at a site whose names match `query` the same way.
+    public func searchGuardians(siteID: Int64, query: String, limit: Int = 50) async throws -> [Guardian] {
+        guard let match = Self.prefixQuery(query) else { return [] }
+        return try await read { db in
+            try Guardian.fetchAll(db, sql: """
+                SELECT guardian.* FROM guardianSearch JOIN guardian ON guardian.id = guardianSearch.rowid
+                WHERE guardianSearch MATCH ? AND guardian.siteId = ? ORDER BY guardian.fullName LIMIT ?
+                """, arguments: [match, siteID, limit])
+        }
+    }
+
+    /// An FTS5 query where every folded word must begin a word of the name: `"dang"* "thi"*`.
+    static func prefixQuery(_ text: String) -> String? {
+        let words = VietnameseFolding.searchWords(text).prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,76 @@
+/// A guardian as typed at the kiosk, checked.
+public struct GuardianInput: Sendable, Hashable {
+    public let fullName: String
+    public let phone: PhoneNumber
+    public let relationship: String
+
+    /// Checks the fields `guardianName`, `phone`, `relationship`.
+    public init(fields: [String: String]) throws {
+        self.fullName = try TextInput.clean(fields["guardianName"], field: "guardianName", maxLength: 80)
+        guard let phone = PhoneNumber(fields["phone"] ?? "") else {
+            throw KioskError(.invalidInput, "error.phone.invalid", field: "phone")
+        }
+        self.phone = phone
+        let relationship = fields["relationship"] ?? ""
+        guard Guardian.relationships.contains(relationship) else {
+            throw KioskError(.invalidInput, "error.field.required", field: "relationship")
+        }
+        self.relationship = relationship
+    }
+}
+
+/// A child as typed at the kiosk, checked.
+public struct ChildInput: Sendable, Hashable {
+    public let fullName: String
+    public let birthDate: LocalDate
+    public let school: String
+    public let grade: String
+
+    /// The grades a child may be in: kindergarten, then 1 to 12.
+    public static let grades = ["mn"] + (1...12).map(String.init)
+
+    /// Checks the fields `childName`, `birthDate` (`yyyy-MM-dd`), `school`, `grade` against `today`:
+    /// a child is 3 to 18 years old.
+    public init(fields: [String: String], today: LocalDate) throws {
+        self.fullName = try TextInput.clean(fields["childName"], field: "childName", maxLength: 80)
+        guard let birthDate = LocalDate(iso: fields["birthDate"] ?? "") else {
+            throw KioskError(.invalidInput, "error.date.invalid", field: "birthDate")
+        }
+        guard (3...18).contains(birthDate.age(on: today)) else {
+            throw KioskError(.invalidInput, "error.child.age", field: "birthDate")
+        }
+        self.birthDate = birthDate
+        self.school = try TextInput.clean(fields["school"], field: "school", maxLength: 120)
+        let grade = fields["grade"] ?? ""
+        guard Self.grades.contains(grade) else { throw KioskError(.invalidInput, "error.field.required", field: "grade") }
+        self.grade = grade
+    }
+}
+
+/// Consent as given at the kiosk: the guardian always, the child too from age 7.
+public struct ConsentInput: Sendable, Hashable {
+    /// The locale key of the guardian's consent text; a new wording gets a new key.
+    public static let guardianText = "consent.guardian.v1"
+    /// The locale key of the text a child reads.
+    public static let childText = "consent.child.v1"
+    /// From this age the child is asked on a screen of their own.
+    public static let childAskedFromAge = 7
+
+    public let guardianAgreed: Bool
+    public let childAgreed: Bool?
+    public let kiosk: String
+
+    public init(guardianAgreed: Bool, childAgreed: Bool?, kiosk: String) {
+        self.guardianAgreed = guardianAgreed
+        self.childAgreed = childAgreed
+        self.kiosk = kiosk
+    }
+
+    /// Checks that the consent given is the consent needed for a child of `age`.
+    func check(childAge age: Int) throws {
+        guard guardianAgreed else { throw KioskError(.invalidInput, "error.consent.guardian", field: "consent") }
+        if age >= Self.childAskedFromAge, childAgreed != true {
+            throw KioskError(.invalidInput, "error.consent.child", field: "childConsent")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// Registers a family, or adds a child to the identified family: the guardian (new families only),
+/// the child, the guardian's consent, the child's own consent from age 7, then the member card.
+/// Consent boxes are never ticked in advance; nothing is saved before the last step, and what was
+/// typed lives only in the kiosk session until then.
+struct RegisterFlow: KioskFlow {
+    var requiresFamily: Bool { false }
+
+    private enum Step: String {
+        case guardian, child, consent, childConsent
+    }
+
+    func start(_ context: inout FlowContext) async throws -> KioskScreen {
+        context.state = [:]
+        return context.familyID == nil ? guardianScreen(guardianForm()) : childScreen(childForm(context))
+    }
+
+    func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
+        if action.name == "cancel" {
+            context.state = [:]
+            return .message(.key("register.title"), .key("register.cancelled"))
+        }
+        switch Step(rawValue: action.name) {
+        case .guardian: return try await submitGuardian(action.fields, &context)
+        case .child: return try submitChild(action.fields, &context)
+        case .consent: return try await submitConsent(action.fields, &context)
+        case .childConsent: return try await submitChildConsent(agreed: action.value == "yes", &context)
+        case nil: return try await start(&context)
+        }
+    }
+
+    // MARK: Steps
+
+    private func submitGuardian(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+        do {
+            let guardian = try GuardianInput(fields: fields)
+            let siteID = context.site.id!
+            let taken = try await context.database.read { db in
+                try Guardian.filter(Guardian.Columns.siteId == siteID && Guardian.Columns.phone == guardian.phone.digits).fetchCount(db) > 0
+            }
+            if taken { throw KioskError(.conflict, "error.phone.registered", field: "phone") }
+            context.state["guardianName"] = guardian.fullName
+            context.state["phone"] = guardian.phone.digits
+            context.state["relationship"] = guardian.relationship
+            return childScreen(childForm(context))
+        } catch let error as KioskError {
+            return guardianScreen(guardianForm().showing(error, values: fields))
+        }
+    }
+
+    private func submitChild(_ fields: [String: String], _ context: inout FlowContext) throws -> KioskScreen {
+        do {
+            let child = try ChildInput(fields: fields, today: context.clock.today)
+            context.state["childName"] = child.fullName
+            context.state["birthDate"] = child.birthDate.iso
+            context.state["school"] = child.school
+            context.state["grade"] = child.grade
+            return consentScreen(nil)
+        } catch let error as KioskError {
+            return childScreen(childForm(context).showing(error, values: fields))
+        }
+    }
+
+    private func submitConsent(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+        guard fields["consent"] == "yes" else {
+            return consentScreen(KioskError(.invalidInput, "error.consent.guardian", field: "consent"))
+        }
+        guard let child = try? ChildInput(fields: context.state, today: context.clock.today) else { return try await start(&context) }
+        context.state["guardianConsent"] = "yes"
+        if child.birthDate.age(on: context.clock.today) >= ConsentInput.childAskedFromAge {
+            return childConsentScreen(child)
+        }
+        return try await save(childAgreed: nil, &context)
+    }
+
+    private func submitChildConsent(agreed: Bool, _ context: inout FlowContext) async throws -> KioskScreen {
+        guard context.state["guardianConsent"] == "yes" else { return try await start(&context) }
+        guard agreed else {
+            context.state = [:]
+            return .message(.key("register.title"), .key("register.childDeclined"))
+        }
+        return try await save(childAgreed: true, &context)
+    }
+
+    /// Saves everything in one transaction and shows the new member card.
+    private func save(childAgreed: Bool?, _ context: inout FlowContext) async throws -> KioskScreen {
+        let child = try ChildInput(fields: context.state, today: context.clock.today)
+        let consent = ConsentInput(guardianAgreed: true, childAgreed: childAgreed, kiosk: context.kiosk)
+        let now = context.clock.now
+        if let familyID = context.familyID {
+            _ = try await context.database.addChild(familyID: familyID, site: context.site, child: child, consent: consent,
+                                                    tickets: context.tickets, at: now)
+        } else {
+            let guardian = try GuardianInput(fields: context.state)
+            let ids = try await context.database.registerFamily(site: context.site, guardian: guardian, child: child,
+                                                                consent: consent, tickets: context.tickets, at: now)
+            context.familyID = ids.familyID
+        }
+        context.state = [:]
+        var screen = try await FamilyCardsFlow().start(&context)
+        screen.title = .key("register.done", child.fullName)
+        return screen
+    }
+
+    // MARK: Screens
+
+    private func guardianScreen(_ form: FormSpec) -> KioskScreen {
+        KioskScreen(title: .key("register.guardian.title"), intro: [.key("register.guardian.intro")], content: .form(form),
+                    actions: [cancel])
+    }
+
+    private func guardianForm() -> FormSpec {
+        FormSpec(fields: [
+            FormField("guardianName", .key("field.guardianName"), .text(maxLength: 80)),
+            FormField("phone", .key("field.phone"), .digits(maxLength: 13)),
+            FormField("relationship", .key("field.relationship"),
+                      .select(Guardian.relationships.map { FieldOption($0, .key("relationship.\($0)")) })),
+        ], submit: ScreenAction(.key("action.next"), .submit(name: Step.guardian.rawValue, value: ""), style: .primary))
+    }
+
+    private func childScreen(_ form: FormSpec) -> KioskScreen {
+        KioskScreen(title: .key("register.child.title"), intro: [.key("register.child.intro")], content: .form(form),
+                    actions: [cancel])
+    }
+
+    private func childForm(_ context: FlowContext) -> FormSpec {
+        let year = context.clock.today.year
+        return FormSpec(fields: [
+            FormField("childName", .key("field.childName"), .text(maxLength: 80)),
+            FormField("birthDate", .key("field.birthDate"), .date(years: (year - 18)...(year - 3))),
+            FormField("school", .key("field.school"), .text(maxLength: 120)),
+            FormField("grade", .key("field.grade"), .select(ChildInput.grades.map { FieldOption($0, .key("grade.\($0)")) })),
+        ], submit: ScreenAction(.key("action.next"), .submit(name: Step.child.rawValue, value: ""), style: .primary))
+    }
+
+    private func consentScreen(_ error: KioskError?) -> KioskScreen {
+        var form = FormSpec(fields: [
+            FormField("consent", .key("consent.guardian.label"), .checkbox(.key("consent.guardian.agree"))),
+        ], submit: ScreenAction(.key("action.agree"), .submit(name: Step.consent.rawValue, value: ""), style: .primary))
+        if let error { form = form.showing(error, values: [:]) }
+        return KioskScreen(title: .key("consent.guardian.title"),
+                           intro: [.key(ConsentInput.guardianText)], content: .form(form), actions: [cancel])
+    }
+
+    private func childConsentScreen(_ child: ChildInput) -> KioskScreen {
+        let firstName = child.fullName.split(separator: " ").last.map(String.init) ?? child.fullName
+        return KioskScreen(title: .key("consent.child.title", firstName), intro: [.key(ConsentInput.childText)], content: .choices([
+            Choice(.key("consent.child.yes"), action: Step.childConsent.rawValue, value: "yes"),
+            Choice(.key("consent.child.no"), action: Step.childConsent.rawValue, value: "no"),
+        ]))
+    }
+
+    private var cancel: ScreenAction { ScreenAction(.key("action.cancel"), .submit(name: "cancel", value: "")) }
+}

@@ -1,0 +1,106 @@
+/// Records an administrator manages in a module's admin pages (events, classes, loan rules).
+///
+/// The host renders every resource with the same list and form templates: a module declares the
+/// fields and supplies the reads and the validated save, never HTML.
+///
+/// ```swift
+/// AdminResource(name: "rooms", title: .key("demo.rooms"),
+///               fields: [AdminField("name", .key("demo.room.name"), .text(maxLength: 80))],
+///               listColumns: ["name"],
+///               list: { site, db in try Room.all(site, db).map(\.adminRow) },
+///               load: { id, site, db in try Room.fetchOne(db, key: id)?.adminValues },
+///               save: { id, values, site, db in try Room.save(id, values, site, db) })
+/// ```
+public struct AdminResource: Sendable {
+    public let name: String
+    public let title: LocalizedText
+    public let fields: [AdminField]
+    /// The fields shown as columns of the list.
+    public let listColumns: [String]
+    /// The rows of the list at a site.
+    public let list: @Sendable (Site, Database) throws -> [AdminRow]
+    /// One record's values for the edit form, or nil if it is not at this site.
+    public let load: @Sendable (Int64, Site, Database) throws -> [String: String]?
+    /// Validates and saves (id nil: a new record), returning the id; throws `KioskError` on bad input.
+    public let save: @Sendable (Int64?, [String: String], Site, Database) throws -> Int64
+    /// Exports offered on the list page (CSV and printable lists).
+    public let exports: [AdminExport]
+
+    public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [String],
+                list: @escaping @Sendable (Site, Database) throws -> [AdminRow],
+                load: @escaping @Sendable (Int64, Site, Database) throws -> [String: String]?,
+                save: @escaping @Sendable (Int64?, [String: String], Site, Database) throws -> Int64,
+                exports: [AdminExport] = []) {
+        self.name = name
+        self.title = title
+        self.fields = fields
+        self.listColumns = listColumns
+        self.list = list
+        self.load = load
+        self.save = save
+        self.exports = exports
+    }
+}
+
+/// A field of an admin form.
+public struct AdminField: Sendable {
+    public enum Kind: Sendable {
+        case text(maxLength: Int)
+        case multiline(maxLength: Int)
+        case integer(ClosedRange<Int>)
+        case date
+        case dateTime
+        case select([FieldOption])
+        case checkbox
+    }
+
+    public let name: String
+    public let label: LocalizedText
+    public let kind: Kind
+    public let required: Bool
+
+    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, required: Bool = true) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.required = required
+    }
+}
+
+/// A row of an admin list.
+public struct AdminRow: Sendable {
+    public let id: Int64
+    public let values: [String: String]
+
+    public init(id: Int64, values: [String: String]) {
+        self.id = id
+        self.values = values
+    }
+}
+
+/// A download offered for one record of a resource (registrations as CSV, a gate list).
+public struct AdminExport: Sendable {
+    public let name: String
+    public let label: LocalizedText
+    /// The file: a name, a media type, and the bytes.
+    public let make: @Sendable (Int64, Site, Database) throws -> AdminFile
+
+    public init(name: String, label: LocalizedText, make: @escaping @Sendable (Int64, Site, Database) throws -> AdminFile) {
+        self.name = name
+        self.label = label
+        self.make = make
+    }
+}
+
+/// A file an admin page offers for download.
+public struct AdminFile: Sendable {
+    public let filename: String
+    public let contentType: String
+    public let body: [UInt8]
+
+    public init(filename: String, contentType: String, body: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.body = body
+    }
+}

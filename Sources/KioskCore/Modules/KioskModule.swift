@@ -1,0 +1,78 @@
+/// A domain module: talent classes, library lending, scholarships, event check-in …
+///
+/// A module tells the host who it is, its schema, what families can do at the kiosk, which tickets
+/// it issues and how a scan of them is judged, what administrators manage, and what it adds to the
+/// reports. Every member but `id`, `title` and `icon` has a default that does nothing, so a small
+/// module implements little. A module depends on KioskCore alone.
+///
+/// ```swift
+/// struct LibraryModule: KioskModule {
+///     let id: ModuleID = "library"
+///     let title = LocalizedText.key("library.title")
+///     let icon = "📚"
+///     func registerMigrations(in migrator: inout ModuleMigrator) {
+///         migrator.register("001 create loan") { db in
+///             try db.create(table: "library_loan") { t in
+///                 t.autoIncrementedPrimaryKey("id")
+///                 t.belongsTo("child", onDelete: .cascade).notNull()   // erasure follows the child
+///             }
+///         }
+///     }
+/// }
+/// ```
+///
+/// Tables that hold a child's data reference `child` with `ON DELETE CASCADE`, so erasing a family
+/// removes them; anything else is removed in `eraseChild`.
+public protocol KioskModule: Sendable {
+    /// The stable id.
+    var id: ModuleID { get }
+    /// The name families and administrators see.
+    var title: LocalizedText { get }
+    /// A symbol for the kiosk tile (an emoji).
+    var icon: String { get }
+
+    /// Registers the module's migrations; names are prefixed with the module's id.
+    func registerMigrations(in migrator: inout ModuleMigrator)
+
+    /// The module's flows at the kiosk, by name. The home tile opens the flow named `start`.
+    var flows: [String: any KioskFlow] { get }
+
+    /// The ticket kinds the module issues.
+    var ticketKinds: [TicketKind] { get }
+
+    /// Judges a scan of one of the module's tickets, or of a member card at a station running one of
+    /// the module's activities. Runs inside the write transaction that records the scan; a nil answer
+    /// leaves the verdict to the core (a member card then scans as a valid member).
+    func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict?
+
+    /// What a staff station can be set to at this site today (an event's gate, a class session).
+    func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity]
+
+    /// Figures shown at the station for one of the module's activities (checked in / capacity).
+    func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter]
+
+    /// The records administrators manage in the module's admin pages.
+    var adminResources: [AdminResource] { get }
+
+    /// Figures the module adds to a site's report for a span of dates.
+    func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure]
+
+    /// The child's data held by the module, for an export on request.
+    func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection]
+
+    /// Removes what the module holds about a child beyond the rows the child's foreign key cascades.
+    func eraseChild(_ childID: Int64, _ db: Database) throws
+}
+
+extension KioskModule {
+    public func registerMigrations(in migrator: inout ModuleMigrator) {}
+    public var flows: [String: any KioskFlow] { [:] }
+    public var ticketKinds: [TicketKind] { [] }
+    public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? { nil }
+    public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] { [] }
+    public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] { [] }
+    public var adminResources: [AdminResource] { [] }
+    public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] { [] }
+    public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] { [] }
+    public func eraseChild(_ childID: Int64, _ db: Database) throws {}
+}

@@ -1,0 +1,51 @@
+/// Every module compiled into the binary, in the order given. Which of them a site shows is stored
+/// per site (`AppDatabase.enabledModules`).
+public struct ModuleRegistry: Sendable {
+    /// The modules, in registration order.
+    public let modules: [any KioskModule]
+    private let byID: [ModuleID: any KioskModule]
+    private let byTicketKind: [String: any KioskModule]
+
+    /// Why a set of modules cannot be registered.
+    public struct RegistrationError: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    /// Checks the modules and indexes them: ids must be well formed and unique, and ticket kind
+    /// codes unique across modules and the core.
+    public init(_ modules: [any KioskModule]) throws(RegistrationError) {
+        var byID: [ModuleID: any KioskModule] = [:]
+        var byTicketKind: [String: any KioskModule] = [:]
+        let coreKinds = Set([TicketKind.memberCard.code, TicketKind.guardianCard.code])
+        for module in modules {
+            guard module.id.isWellFormed, module.id != .core else {
+                throw RegistrationError(description: "module id '\(module.id)' is not allowed: use lower-case letters, digits and dashes")
+            }
+            guard byID[module.id] == nil else {
+                throw RegistrationError(description: "two modules have the id '\(module.id)'; each module needs its own id")
+            }
+            byID[module.id] = module
+            for kind in module.ticketKinds {
+                guard kind.moduleID == module.id else {
+                    throw RegistrationError(description: "module '\(module.id)' declares ticket kind \(kind.code) of module '\(kind.moduleID)'")
+                }
+                guard byTicketKind[kind.code] == nil, !coreKinds.contains(kind.code) else {
+                    throw RegistrationError(description: "ticket kind \(kind.code) of module '\(module.id)' is already taken")
+                }
+                byTicketKind[kind.code] = module
+            }
+        }
+        self.modules = modules
+        self.byID = byID
+        self.byTicketKind = byTicketKind
+    }
+
+    /// The module with this id.
+    public func module(_ id: ModuleID) -> (any KioskModule)? { byID[id] }
+
+    /// The module that issues tickets of this kind code.
+    public func module(issuing kindCode: String) -> (any KioskModule)? { byTicketKind[kindCode] }
+
+    /// The ids of all modules.
+    public var ids: [ModuleID] { modules.map(\.id) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Judges what a staff station scanned: checks the token offline (shape, site, signature, revoked),
+/// then asks the module that owns the ticket, or the station's activity, for the verdict.
+/// The whole judgement runs in one write transaction, durable before the verdict is returned.
+public struct ScanJudge: Sendable {
+    let database: AppDatabase
+    let registry: ModuleRegistry
+    let signer: TicketSigner
+    let clock: KioskClock
+
+    public init(database: AppDatabase, registry: ModuleRegistry, signer: TicketSigner, clock: KioskClock) {
+        self.database = database
+        self.registry = registry
+        self.signer = signer
+        self.clock = clock
+    }
+
+    /// The verdict for `raw` scanner input at a station of `site`.
+    /// - Parameters:
+    ///   - raw: what the scanner typed.
+    ///   - site: the station's site.
+    ///   - activityID: the station's activity (`<module>/<key>`), if set.
+    ///   - staffUsername: who is scanning, for the module's records.
+    public func judge(_ raw: String, at site: Site, activityID: String?, staffUsername: String) async throws -> ScanVerdict {
+        let token: TicketToken
+        do {
+            token = try TicketToken.parse(ScannerInput.clean(raw))
+        } catch .unknownVersion {
+            return .refused("scan.unknownVersion")
+        } catch {
+            return .refused("scan.notATicket")
+        }
+        guard token.siteCode == site.code else { return .refused("scan.otherSite") }
+        guard try signer.verify(token) else { return .refused("scan.forged") }
+        let now = clock.now
+        let enabled = try await database.enabledModules(siteID: site.id!)
+        let activity = try await resolveActivity(activityID, site: site, enabled: enabled)
+        return try await database.write { db in
+            guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.kind == token.kind,
+                  ticket.siteId == site.id else {
+                return .refused("scan.forged")
+            }
+            guard ticket.revokedAt == nil else { return .refused("scan.revoked") }
+            let scan = Scan(ticket: ticket, site: site, activity: activity, at: now, staffUsername: staffUsername)
+            if ticket.moduleID != ModuleID.core.rawValue {
+                let moduleID = ModuleID(rawValue: ticket.moduleID)
+                guard enabled.contains(moduleID), let module = registry.module(moduleID) else {
+                    return .refused("scan.notAvailableHere")
+                }
+                return try module.judge(scan, db) ?? .refused("scan.notATicket")
+            }
+            if let activity, let module = registry.module(activity.moduleID), let verdict = try module.judge(scan, db) {
+                return verdict
+            }
+            return try Self.judgeCard(ticket, db)
+        }
+    }
+
+    private func resolveActivity(_ activityID: String?, site: Site, enabled: Set<ModuleID>) async throws -> StationActivity? {
+        guard let activityID, let slash = activityID.firstIndex(of: "/") else { return nil }
+        let moduleID = ModuleID(rawValue: String(activityID[..<slash]))
+        guard enabled.contains(moduleID), let module = registry.module(moduleID) else { return nil }
+        let today = clock.today
+        let activities = try await database.read { db in try module.stationActivities(site, on: today, db) }
+        return activities.first { $0.stationID == activityID }
+    }
+
+    /// A member or guardian card with no activity to judge it: valid, with the holder's name.
+    static func judgeCard(_ ticket: TicketRecord, _ db: Database) throws -> ScanVerdict {
+        if let childId = ticket.childId, let child = try Child.fetchOne(db, key: childId) {
+            return ScanVerdict(.accepted, .key("scan.member"), name: child.fullName)
+        }
+        if let guardianId = ticket.guardianId, let guardian = try Guardian.fetchOne(db, key: guardianId) {
+            return ScanVerdict(.accepted, .key("scan.guardian"), name: guardian.fullName)
+        }
+        return .refused("scan.revoked")
+    }
+}

@@ -1,0 +1,70 @@
+/// A form on a kiosk screen.
+public struct FormSpec: Sendable {
+    public var fields: [FormField]
+    /// The action the submit button sends.
+    public var submit: ScreenAction
+    /// An error about the whole form.
+    public var error: LocalizedText?
+
+    public init(fields: [FormField], submit: ScreenAction, error: LocalizedText? = nil) {
+        self.fields = fields
+        self.submit = submit
+        self.error = error
+    }
+
+    /// The form with `error` attached to its field (or to the whole form) and the values typed.
+    public func showing(_ error: KioskError, values: [String: String]) -> FormSpec {
+        var copy = self
+        copy.fields = fields.map { field in
+            var field = field
+            field.value = values[field.name] ?? field.value
+            if field.name == error.field { field.error = error.message }
+            return field
+        }
+        if error.field == nil || !fields.contains(where: { $0.name == error.field }) { copy.error = error.message }
+        return copy
+    }
+}
+
+/// A field of a kiosk form.
+public struct FormField: Sendable {
+    /// What is typed or picked.
+    public enum Kind: Sendable {
+        /// Free text, typed on the on-screen keyboard with Telex.
+        case text(maxLength: Int)
+        /// Digits only, on a number pad (a phone number).
+        case digits(maxLength: Int)
+        /// A date, picked as day, month and year; the value is `yyyy-MM-dd`.
+        case date(years: ClosedRange<Int>)
+        /// One of a few options, shown as large buttons.
+        case select([FieldOption])
+        /// A box to tick; never ticked in advance. The value is `yes` when ticked.
+        case checkbox(LocalizedText)
+    }
+
+    public let name: String
+    public let label: LocalizedText
+    public let kind: Kind
+    public var value: String
+    public var error: LocalizedText?
+    public let required: Bool
+
+    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", required: Bool = true) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.required = required
+    }
+}
+
+/// An option of a select field.
+public struct FieldOption: Sendable, Hashable {
+    public let value: String
+    public let label: LocalizedText
+
+    public init(_ value: String, _ label: LocalizedText) {
+        self.value = value
+        self.label = label
+    }
+}

@@ -1,0 +1,75 @@
+/// A sequence of kiosk screens: a family registering a child, enrolling in a class, booking an event.
+///
+/// The host calls `start` when the flow opens and `handle` with each button the family presses,
+/// and renders the screen returned. What the flow must remember between screens goes in
+/// `context.state`, which lives in the kiosk session and vanishes with the idle reset.
+///
+/// ```swift
+/// struct HelloFlow: KioskFlow {
+///     func start(_ context: inout FlowContext) async throws -> KioskScreen {
+///         .message(.key("hello.title"), .key("hello.text"))
+///     }
+///     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
+///         try await start(&context)
+///     }
+/// }
+/// ```
+public protocol KioskFlow: Sendable {
+    /// Whether the family must be identified first (by card, or phone and a child's date of birth).
+    var requiresFamily: Bool { get }
+    /// The first screen.
+    func start(_ context: inout FlowContext) async throws -> KioskScreen
+    /// The screen after the family pressed a button.
+    func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen
+}
+
+extension KioskFlow {
+    public var requiresFamily: Bool { true }
+}
+
+/// A button the family pressed, with the form's fields.
+public struct FlowAction: Sendable {
+    public let name: String
+    public let value: String
+    /// The submitted fields, trimmed of nothing: flows validate them.
+    public let fields: [String: String]
+
+    public init(name: String, value: String, fields: [String: String]) {
+        self.name = name
+        self.value = value
+        self.fields = fields
+    }
+}
+
+/// What a flow sees of the kiosk session and the service.
+public struct FlowContext: Sendable {
+    public let site: Site
+    public let language: Language
+    /// The kiosk's label, recorded with consent.
+    public let kiosk: String
+    /// The family identified in this session, if any.
+    public var familyID: Int64?
+    /// The flow's memory between screens.
+    public var state: [String: String]
+    public let database: AppDatabase
+    public let tickets: TicketIssuer
+    public let clock: KioskClock
+
+    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, state: [String: String],
+                database: AppDatabase, tickets: TicketIssuer, clock: KioskClock) {
+        self.site = site
+        self.language = language
+        self.kiosk = kiosk
+        self.familyID = familyID
+        self.state = state
+        self.database = database
+        self.tickets = tickets
+        self.clock = clock
+    }
+
+    /// The identified family's id, or an error if the flow was reached without one.
+    public func requireFamily() throws -> Int64 {
+        guard let familyID else { throw KioskError(.unauthorized, "error.family.notIdentified") }
+        return familyID
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Writes CSV that Excel opens with Vietnamese intact: UTF-8 with a byte-order mark, CRLF line ends,
+/// fields quoted when needed, and cells that start like a formula prefixed with `'`.
+public struct CSVWriter: Sendable {
+    private var text = "\u{FEFF}"
+
+    public init(header: [String]) {
+        append(header)
+    }
+
+    /// Adds a row.
+    public mutating func append(_ row: [String]) {
+        text += row.map(Self.escape).joined(separator: ",") + "\r\n"
+    }
+
+    /// The file's bytes.
+    public var bytes: [UInt8] { Array(text.utf8) }
+
+    static func escape(_ field: String) -> String {
+        var field = field
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { field = "'" + field }
+        // Compared as scalars: "\r\n" is one Character, so a lone "\n" would not match it.
+        guard field.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

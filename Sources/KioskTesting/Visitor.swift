@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+
+/// A browser-like client for tests against the live server: it keeps cookies, sends the CSRF
+/// token the last page carried, and follows redirects when asked.
+public final class Visitor: @unchecked Sendable {
+    private let client: any TestClientProtocol
+    private var cookies: [String: String] = [:]
+    /// The last HTML page received.
+    public private(set) var page: String = ""
+
+    public init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    /// A GET; redirects are followed (at most 5).
+    @discardableResult
+    public func get(_ uri: String, follow: Bool = true) async throws -> TestResponse {
+        try await send(uri, method: .get, body: nil, contentType: nil, follow: follow)
+    }
+
+    /// A form post with the page's CSRF token (and `_step`, when the page has one) added.
+    @discardableResult
+    public func post(_ uri: String, _ fields: [(String, String)], follow: Bool = true, addTokens: Bool = true) async throws -> TestResponse {
+        var fields = fields
+        if addTokens {
+            if !fields.contains(where: { $0.0 == "_csrf" }), let csrf = value(of: "_csrf") { fields.append(("_csrf", csrf)) }
+            if !fields.contains(where: { $0.0 == "_step" }), let step = value(of: "_step") { fields.append(("_step", step)) }
+        }
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(uri, method: .post, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded", follow: follow)
+    }
+
+    /// A raw post of bytes.
+    @discardableResult
+    public func post(_ uri: String, raw: [UInt8], contentType: String, headers extra: [String: String] = [:]) async throws -> TestResponse {
+        try await send(uri, method: .post, body: ByteBuffer(bytes: raw), contentType: contentType, follow: false, extra: extra)
+    }
+
+    /// A JSON post with the CSRF cookie's token in `X-CSRF-Token`.
+    public func postJSON(_ uri: String, _ json: [String: String?]) async throws -> TestResponse {
+        let data = try JSONSerialization.data(withJSONObject: json.mapValues { $0 ?? NSNull() as Any })
+        return try await send(uri, method: .post, body: ByteBuffer(bytes: data), contentType: "application/json", follow: false,
+                              extra: ["X-CSRF-Token": cookies["CSRF"] ?? ""])
+    }
+
+    /// The value of the hidden or text input named `name` on the last page.
+    public func value(of name: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = page[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    /// A cookie's value.
+    public func cookie(_ name: String) -> String? { cookies[name] }
+
+    private func send(_ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?, follow: Bool,
+                      extra: [String: String] = [:]) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if let contentType { headers[.contentType] = contentType }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+        var response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        remember(response)
+        var hops = 0
+        while follow, (300..<400).contains(response.status.code), let location = response.headers[.location], hops < 5 {
+            hops += 1
+            var next = HTTPFields()
+            if !cookies.isEmpty { next[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+            response = try await client.executeRequest(uri: location, method: .get, headers: next, body: nil)
+            remember(response)
+        }
+        return response
+    }
+
+    private func remember(_ response: TestResponse) {
+        for field in response.headers where field.name == .setCookie {
+            let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let name = String(pair[0]), value = String(pair[1])
+            if value.isEmpty || field.value.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        if response.headers[.contentType]?.hasPrefix("text/html") == true {
+            page = String(buffer: response.body)
+        }
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import KioskCore
+
+/// The administrators' pages at `/admin`: sites, modules per site, staff, families, the audit log,
+/// reports, and every module's admin resources. Only administrators of a site reach its pages.
+struct AdminController {
+    let services: KioskServices
+
+    var endpoints: RouteCollection<KioskRequestContext> {
+        let routes = RouteCollection(context: KioskRequestContext.self)
+        routes.get("", use: sites)
+        routes.post("sites", use: createSite)
+        routes.get(":site", use: site)
+        routes.post(":site/modules/:module", use: toggleModule)
+        routes.get(":site/audit", use: audit)
+        routes.get(":site/report", use: report)
+        AdminStaffController(services: services).add(to: routes)
+        AdminFamiliesController(services: services).add(to: routes)
+        AdminResourcesController(services: services).add(to: routes)
+        return routes
+    }
+
+    @Sendable func sites(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let staff = try context.requireStaff()
+        let sites = try await services.database.sites().filter { staff.may(.admin, siteID: $0.id!) }
+        guard staff.isDeploymentAdmin || !sites.isEmpty else { throw KioskError(.forbidden, "error.forbidden") }
+        return services.page(context: context, title: .key("admin.sites"), template: "admin-sites", values: [
+            "sites": sites.map { ["code": $0.code, "name": $0.name] },
+            "canCreate": staff.isDeploymentAdmin,
+        ], surface: .admin)
+    }
+
+    @Sendable func createSite(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard staff.isDeploymentAdmin else { throw KioskError(.forbidden, "error.forbidden") }
+        let code = (context.form["code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let site = try await services.database.createSite(code: code, name: context.form["name"] ?? "",
+                                                          actor: actor(staff), at: services.clock.now)
+        return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)"])
+    }
+
+    @Sendable func site(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let (site, _) = try await adminSite(context, services)
+        let enabled = try await services.database.enabledModules(siteID: site.id!)
+        let language = context.language
+        let modules: [[String: Any]] = services.registry.modules.map { module in
+            [
+                "id": module.id.rawValue, "icon": module.icon, "title": services.localizer.string(module.title, language),
+                "enabled": enabled.contains(module.id),
+                "resources": module.adminResources.map { ["name": $0.name, "title": services.localizer.string($0.title, language)] },
+            ]
+        }
+        return services.page(context: context, title: .literal(vi: site.name), template: "admin-site", values: [
+            "site": ["code": site.code, "name": site.name], "modules": modules,
+        ], surface: .admin)
+    }
+
+    @Sendable func toggleModule(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (site, staff) = try await adminSite(context, services)
+        let moduleID = ModuleID(rawValue: try context.parameters.require("module"))
+        guard services.registry.module(moduleID) != nil else { throw HTTPError(.notFound) }
+        try await services.database.setModule(moduleID, enabled: context.form["enabled"] == "yes", siteID: site.id!,
+                                              actor: actor(staff), at: services.clock.now)
+        return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)"])
+    }
+
+    @Sendable func audit(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let (site, _) = try await adminSite(context, services)
+        let entries = try await services.database.auditLog(siteID: site.id!)
+        return services.page(context: context, title: .key("admin.audit"), template: "admin-audit", values: [
+            "site": ["code": site.code, "name": site.name],
+            "entries": entries.map { ["at": Self.dateTime($0.at), "actor": $0.actor, "action": $0.action, "target": $0.target, "detail": $0.detail] },
+        ], surface: .admin)
+    }
+
+    @Sendable func report(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let (site, _) = try await adminSite(context, services)
+        let today = services.clock.today
+        let from = request.uri.queryParameters["from"].flatMap { LocalDate(iso: String($0)) } ?? LocalDate(year: today.year, month: 1, day: 1)!
+        let to = request.uri.queryParameters["to"].flatMap { LocalDate(iso: String($0)) } ?? today
+        let enabled = try await services.database.enabledModules(siteID: site.id!)
+        let modules = services.registry.modules.filter { enabled.contains($0.id) }
+        let language = context.language
+        let figures = try await services.database.read { db in
+            try modules.map { module in (module.title, try module.reportFigures(site, from: from, to: to, db)) }
+        }
+        let sections: [[String: Any]] = figures.map { title, figures in
+            [
+                "title": services.localizer.string(title, language),
+                "figures": figures.map { ["label": services.localizer.string($0.label, language), "value": $0.value] as [String: Any] },
+            ]
+        }
+        return services.page(context: context, title: .key("admin.report"), template: "admin-report", values: [
+            "site": ["code": site.code, "name": site.name], "from": from.iso, "to": to.iso, "sections": sections,
+        ], surface: .admin)
+    }
+
+    static func dateTime(_ date: Date) -> String {
+        let parts = KioskClock.calendar.dateComponents([.hour, .minute], from: date)
+        return LocalDate(date).display + String(format: " %02d:%02d", parts.hour!, parts.minute!)
+    }
+}
+
+/// The site named in the path, if the logged-in member administers it.
+func adminSite(_ context: KioskRequestContext, _ services: KioskServices) async throws -> (Site, StaffMember) {
+    let staff = try context.requireStaff()
+    let site = try await services.database.site(code: context.parameters.require("site"))
+    guard staff.may(.admin, siteID: site.id!) else {
+        throw KioskError(.forbidden, "error.forbidden")
+    }
+    return (site, staff)
+}
+
+/// How a staff member is named in the audit log.
+func actor(_ staff: StaffMember) -> String { "staff:\(staff.account.username)" }

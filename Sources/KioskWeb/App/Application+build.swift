@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import KioskCore
+import Logging
+
+/// Builds the web application: the composition root that `kiosk serve` and the tests both call.
+/// - Parameters:
+///   - services: the composed service.
+///   - onServerRunning: called with the bound port once the server listens.
+public func buildApplication(
+    _ services: KioskServices,
+    logger: Logger = Logger(label: "kiosk"),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(services)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "kiosk"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+        logger: logger
+    )
+}
+
+/// The router with every route and middleware; tests drive it with `app.test(.router)` or `.live`.
+public func buildRouter(_ services: KioskServices) -> Router<KioskRequestContext> {
+    let router = Router(context: KioskRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(services: services))
+    router.add(middleware: FileMiddleware(services.configuration.assetsDirectory.path, urlBasePath: "/assets",
+                                          searchForIndexHtml: false))
+    router.add(middleware: FormMiddleware())
+    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: SessionMiddleware(storage: MemoryPersistDriver(),
+                                             configuration: .init(sessionCookieParameters: .init(name: "STAFF_SESSION", sameSite: .strict),
+                                                                  defaultSessionExpiration: .seconds(12 * 3600))))
+    router.add(middleware: StaffAuthenticator(services: services))
+    router.get("/healthz") { _, _ in "ok" }
+    router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/admin"]) }
+    router.addRoutes(KioskController(services: services).endpoints, atPath: "/kiosk")
+    router.addRoutes(StaffController(services: services).endpoints)
+    router.addRoutes(AdminController(services: services).endpoints, atPath: "/admin")
+    return router
+}

@@ -1,0 +1,39 @@
+import Foundation
+import HummingbirdBcrypt
+import KioskCore
+
+/// The demo site `make run` starts with: a centre with every module enabled, an administrator, a
+/// staff member, and one registered family, so that every screen has something to show.
+public enum DemoData {
+    public static let siteCode = "DEMO"
+    public static let adminUsername = "admin"
+    public static let adminPassword = "demo-admin-2026"
+    public static let staffUsername = "staff"
+    public static let staffPassword = "demo-staff-2026"
+    public static let guardianPhone = "0912345678"
+    public static let childBirthDate = "2015-06-01"
+
+    /// Creates the demo site if the database has no site yet; returns whether it did.
+    @discardableResult
+    public static func seedIfEmpty(_ services: KioskServices) async throws -> Bool {
+        guard try await services.database.sites().isEmpty else { return false }
+        let now = services.clock.now
+        let database = services.database
+        let site = try await database.createSite(code: siteCode, name: "Nhà Thiếu nhi Quận 1 (demo)", actor: "demo", at: now)
+        for module in services.registry.modules {
+            try await database.setModule(module.id, enabled: true, siteID: site.id!, actor: "demo", at: now)
+        }
+        _ = try await database.createStaff(username: adminUsername, displayName: "Quản trị viên", passwordHash: Bcrypt.hash(adminPassword, cost: 10),
+                                           role: .admin, siteID: nil, actor: "demo", at: now)
+        _ = try await database.createStaff(username: staffUsername, displayName: "Cán bộ Lan", passwordHash: Bcrypt.hash(staffPassword, cost: 10),
+                                           role: .staff, siteID: site.id!, actor: "demo", at: now)
+        let today = services.clock.today
+        let guardian = try GuardianInput(fields: ["guardianName": "Trần Thị Mai", "phone": guardianPhone, "relationship": "mother"])
+        let child = try ChildInput(fields: ["childName": "Nguyễn Văn An", "birthDate": childBirthDate, "school": "Trường Tiểu học Lê Ngọc Hân",
+                                            "grade": "5"], today: today)
+        _ = try await database.registerFamily(site: site, guardian: guardian, child: child,
+                                              consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "demo"),
+                                              tickets: services.tickets, at: now)
+        return true
+    }
+}

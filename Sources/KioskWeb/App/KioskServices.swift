@@ -1,0 +1,41 @@
+import Foundation
+import KioskCore
+import KioskTickets
+import Mustache
+
+/// Everything a request handler needs, built once at start: the composition of the service.
+public struct KioskServices: Sendable {
+    public let configuration: KioskConfiguration
+    public let database: AppDatabase
+    public let registry: ModuleRegistry
+    public let signer: TicketSigner
+    public let tickets: TicketIssuer
+    public let judge: ScanJudge
+    public let localizer: Localizer
+    public let clock: KioskClock
+    let templates: MustacheLibrary
+    let cards: TicketCardRenderer
+    let kioskSessions: KioskSessionStore
+    let loginThrottle: LoginThrottle
+
+    /// Opens the database (running migrations), loads the keys, locales and templates.
+    public init(configuration: KioskConfiguration, modules: [any KioskModule], clock: KioskClock = .system) async throws {
+        self.configuration = configuration
+        self.registry = try ModuleRegistry(modules)
+        try FileManager.default.createDirectory(at: configuration.stateDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        self.database = try AppDatabase(path: configuration.databasePath, modules: modules)
+        self.signer = TicketSigner(keyring: try SiteKeyring(directory: configuration.keysDirectory))
+        self.tickets = TicketIssuer(signer: signer, clock: clock)
+        self.judge = ScanJudge(database: database, registry: registry, signer: signer, clock: clock)
+        self.localizer = try Localizer(directory: configuration.assetsDirectory.appendingPathComponent("locales"))
+        self.templates = try await MustacheLibrary(directory: configuration.assetsDirectory.appendingPathComponent("templates").path)
+        self.cards = try TicketCardRenderer()
+        self.clock = clock
+        self.kioskSessions = KioskSessionStore(idleTimeout: .seconds(configuration.idleTimeout))
+        self.loginThrottle = LoginThrottle()
+    }
+
+    /// The kiosk name recorded with consent.
+    var kioskName: String { configuration.kioskName }
+}

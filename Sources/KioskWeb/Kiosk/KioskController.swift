@@ -1,0 +1,200 @@
+import Foundation
+import Hummingbird
+import KioskCore
+
+/// The family-facing kiosk at `/kiosk/<site>`: the home tiles, and every flow's screens.
+///
+/// Flows answer posts with a screen that is kept in the kiosk session and shown by a redirect to
+/// `GET …/screen` (post/redirect/get), so a reload or Back never posts twice, and once the session
+/// is gone Back shows only the home screen.
+struct KioskController {
+    let services: KioskServices
+    static let cookieName = "KIOSK"
+
+    var endpoints: RouteCollection<KioskRequestContext> {
+        let routes = RouteCollection(context: KioskRequestContext.self)
+        routes.get(":site", use: home)
+        routes.get(":site/reset", use: reset)
+        routes.get(":site/lang/:lang", use: language)
+        routes.get(":site/start/:owner/:flow", use: start)
+        routes.get(":site/screen", use: showScreen)
+        routes.post(":site/screen", use: act)
+        return routes
+    }
+
+    @Sendable func home(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code)
+        let enabled = try await services.database.enabledModules(siteID: site.id!)
+        var tiles: [MenuTile] = []
+        if session?.familyID != nil {
+            tiles.append(MenuTile(icon: "🪪", title: .key("home.myFamily"), target: .flow(.core, CoreFlows.family)))
+            tiles.append(MenuTile(icon: "➕", title: .key("family.addChild"), target: .flow(.core, CoreFlows.register)))
+        } else {
+            tiles.append(MenuTile(icon: "📝", title: .key("home.register"), detail: .key("home.registerDetail"),
+                                  target: .flow(.core, CoreFlows.register)))
+            tiles.append(MenuTile(icon: "🪪", title: .key("home.identify"), detail: .key("home.identifyDetail"),
+                                  target: .flow(.core, CoreFlows.identify)))
+        }
+        for module in services.registry.modules where enabled.contains(module.id) && module.flows["start"] != nil {
+            tiles.append(MenuTile(icon: module.icon, title: module.title, target: .flow(module.id, "start")))
+        }
+        let screen = KioskScreen(title: .key("home.title", site.name), intro: [.key("home.intro")], content: .menu(tiles),
+                                 actions: [])
+        return try render(screen, step: "", site: site, request: request, context: context, finish: session?.familyID != nil)
+    }
+
+    @Sendable func reset(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let siteCode = try context.parameters.require("site")
+        await services.kioskSessions.remove(request.cookies[Self.cookieName]?.value)
+        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(siteCode)"])
+        response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/kiosk", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: "lang", value: Language.default.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func language(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let siteCode = try context.parameters.require("site")
+        let language = Language(rawValue: try context.parameters.require("lang")) ?? .default
+        let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: siteCode)
+        let target = session?.screen != nil ? "/kiosk/\(siteCode)/screen" : "/kiosk/\(siteCode)"
+        var response = Response(status: .seeOther, headers: [.location: target])
+        response.setCookie(Cookie(name: "lang", value: language.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func start(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        let ref = KioskSession.FlowRef(owner: ModuleID(rawValue: try context.parameters.require("owner")),
+                                       name: try context.parameters.require("flow"))
+        let flow = try await resolve(ref, site: site)
+        let existing = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code)
+        var session: KioskSession
+        if let existing {
+            session = existing
+        } else {
+            session = await services.kioskSessions.create(siteCode: site.code)
+        }
+        if flow.requiresFamily, session.familyID == nil {
+            session.afterIdentify = ref
+            try await begin(KioskSession.FlowRef(owner: .core, name: CoreFlows.identify), in: &session, site: site, context: context)
+        } else {
+            session.afterIdentify = nil
+            try await begin(ref, in: &session, site: site, context: context)
+        }
+        await services.kioskSessions.save(session)
+        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
+        if existing == nil {
+            response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/kiosk", httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+
+    @Sendable func showScreen(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        guard let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code),
+              let screen = session.screen else {
+            return Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)"])
+        }
+        return try render(screen, step: session.step, site: site, request: request, context: context, finish: session.familyID != nil)
+    }
+
+    @Sendable func act(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        let screenURL = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
+        guard var session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code),
+              let ref = session.flow else {
+            return Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)"])
+        }
+        // A post from a screen that is no longer on display (a double tap, a reload): show the current one.
+        guard context.form["_step"] == session.step else { return screenURL }
+        let flow = try await resolve(ref, site: site)
+        let (name, value) = Self.splitAction(context.form["_action"] ?? "")
+        let action = FlowAction(name: name, value: value, fields: Self.flowFields(context.form))
+        let hadFamily = session.familyID != nil
+        var flowContext = makeContext(session, site: site, language: context.language)
+        let screen = await run { try await flow.handle(action, &flowContext) }
+        session.familyID = flowContext.familyID
+        session.state = flowContext.state
+        if !hadFamily, session.familyID != nil, ref.name == CoreFlows.identify, let next = session.afterIdentify {
+            session.afterIdentify = nil
+            try await begin(next, in: &session, site: site, context: context)
+        } else {
+            show(screen, in: &session)
+        }
+        await services.kioskSessions.save(session)
+        return screenURL
+    }
+
+    // MARK: Helpers
+
+    /// The flow a reference names, if its owner is the core or a module enabled at the site.
+    private func resolve(_ ref: KioskSession.FlowRef, site: Site) async throws -> any KioskFlow {
+        if ref.owner == .core, let flow = CoreFlows.all[ref.name] { return flow }
+        let enabled = try await services.database.enabledModules(siteID: site.id!)
+        guard enabled.contains(ref.owner), let flow = services.registry.module(ref.owner)?.flows[ref.name] else {
+            throw HTTPError(.notFound)
+        }
+        return flow
+    }
+
+    private func begin(_ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site, context: KioskRequestContext) async throws {
+        let flow = try await resolve(ref, site: site)
+        session.flow = ref
+        session.state = [:]
+        var flowContext = makeContext(session, site: site, language: context.language)
+        let screen = await run { try await flow.start(&flowContext) }
+        session.familyID = flowContext.familyID
+        session.state = flowContext.state
+        show(screen, in: &session)
+    }
+
+    private func show(_ screen: KioskScreen, in session: inout KioskSession) {
+        session.screen = screen
+        session.step = CSRFMiddleware.newToken()
+    }
+
+    /// Runs a flow step; an error a person can read becomes a message screen.
+    private func run(_ body: () async throws -> KioskScreen) async -> KioskScreen {
+        do {
+            return try await body()
+        } catch let error as KioskError {
+            return .message(.key("error.title"), error.message, style: .error)
+        } catch {
+            return .message(.key("error.title"), .key("error.internal"), style: .error)
+        }
+    }
+
+    private func makeContext(_ session: KioskSession, site: Site, language: Language) -> FlowContext {
+        FlowContext(site: site, language: language, kiosk: services.kioskName, familyID: session.familyID, state: session.state,
+                    database: services.database, tickets: services.tickets, clock: services.clock)
+    }
+
+    private func render(_ screen: KioskScreen, step: String, site: Site, request: Request, context: KioskRequestContext,
+                        finish: Bool) throws -> Response {
+        let renderer = ScreenRenderer(localizer: services.localizer, language: context.language, siteCode: site.code)
+        var values = try renderer.values(screen, step: step)
+        values["siteCode"] = site.code
+        values["finish"] = finish
+        let page = services.page(context: context, title: screen.title, template: "kiosk-screen", values: values, surface: .kiosk(site))
+        return try page.response(from: request, context: context)
+    }
+
+    static func splitAction(_ raw: String) -> (String, String) {
+        guard let colon = raw.firstIndex(of: ":") else { return (raw, "") }
+        return (String(raw[..<colon]), String(raw[raw.index(after: colon)...]))
+    }
+
+    /// The form's fields for the flow: the host's own fields removed, date pickers joined to `yyyy-MM-dd`.
+    static func flowFields(_ form: [String: String]) -> [String: String] {
+        var fields = form.filter { !$0.key.hasPrefix("_") && !$0.key.contains("__") }
+        for key in form.keys where key.hasSuffix("__y") {
+            let name = String(key.dropLast(3))
+            if let year = form[key], let month = form["\(name)__m"], let day = form["\(name)__d"],
+               !year.isEmpty, !month.isEmpty, !day.isEmpty {
+                fields[name] = "\(year)-\(month)-\(day)"
+            }
+        }
+        return fields
+    }
+}

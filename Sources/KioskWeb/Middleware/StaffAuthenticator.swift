@@ -1,0 +1,21 @@
+import Hummingbird
+import HummingbirdAuth
+import KioskCore
+
+/// Loads the logged-in staff member from the session on every request (a disabled account loses
+/// access at once) and reads the visitor's language from the `lang` cookie.
+struct StaffAuthenticator: RouterMiddleware {
+    typealias Context = KioskRequestContext
+    let services: KioskServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let language = request.cookies["lang"].flatMap({ Language(rawValue: $0.value) }) {
+            context.language = language
+        }
+        if let session = context.sessions.session {
+            context.staff = try await services.database.staffMember(username: session.username)
+        }
+        return try await next(request, context)
+    }
+}

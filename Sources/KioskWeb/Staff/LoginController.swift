@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import HummingbirdBcrypt
+import KioskCore
+
+/// Log in and out of the staff station and the admin pages.
+struct LoginController {
+    let services: KioskServices
+
+    func add(to routes: RouteCollection<KioskRequestContext>) {
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    @Sendable func form(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        page(context, next: request.uri.queryParameters["next"].map(String.init) ?? "", error: nil)
+    }
+
+    @Sendable func login(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let username = (context.form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = context.form["password"] ?? ""
+        let next = Self.safeNext(context.form["next"])
+        guard await services.loginThrottle.allows(username) else {
+            var response = try page(context, next: next, error: .key("login.throttled")).response(from: request, context: context)
+            response.status = .tooManyRequests
+            return response
+        }
+        let member = try await services.database.staffMember(username: username)
+        // bcrypt runs off the event loop; an unknown user is checked against a dummy hash so both take as long.
+        let hash = member?.account.passwordHash ?? Self.dummyHash
+        let valid = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
+        guard let member, valid, password.utf8.count <= 72 else {
+            await services.loginThrottle.recordFailure(username)
+            try await services.database.audit("staff.login.failed", target: "staff:\(username.prefix(40))", actor: "anonymous",
+                                              siteID: nil, at: services.clock.now)
+            var response = try page(context, next: next, error: .key("login.failed")).response(from: request, context: context)
+            response.status = .unauthorized
+            return response
+        }
+        await services.loginThrottle.recordSuccess(username)
+        context.sessions.setSession(StaffSession(username: member.account.username))
+        try await services.database.audit("staff.login", target: "staff:\(member.account.username)",
+                                          actor: "staff:\(member.account.username)", siteID: nil, at: services.clock.now)
+        let target = next.isEmpty ? (member.roles.contains { $0.role == .admin } ? "/admin" : "/staff") : next
+        return Response(status: .seeOther, headers: [.location: target])
+    }
+
+    @Sendable func logout(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        context.sessions.clearSession()
+        return Response(status: .seeOther, headers: [.location: "/login"])
+    }
+
+    private func page(_ context: KioskRequestContext, next: String, error: LocalizedText?) -> HTMLPage {
+        services.page(context: context, title: .key("login.title"), template: "login", values: [
+            "next": Self.safeNext(next), "error": optional(error.map { services.localizer.string($0, context.language) }),
+        ])
+    }
+
+    /// Only a local path is followed after login, never another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
+        return next
+    }
+
+    static let dummyHash = Bcrypt.hash("not a password", cost: 10)
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import KioskCore
+
+/// The staff scan station: `/staff` lists the sites a member works at, `/staff/<site>` is the scan
+/// page, `POST /api/scan` judges a code, and `/staff/<site>/counter` feeds the live counter.
+struct StaffController {
+    let services: KioskServices
+
+    var endpoints: RouteCollection<KioskRequestContext> {
+        let routes = RouteCollection(context: KioskRequestContext.self)
+        LoginController(services: services).add(to: routes)
+        routes.get("staff", use: sites)
+        routes.get("staff/:site", use: station)
+        routes.get("staff/:site/counter", use: counter)
+        routes.post("api/scan", use: scan)
+        return routes
+    }
+
+    /// The body of a scan.
+    struct ScanRequest: Decodable {
+        let code: String
+        let site: String
+        let activity: String?
+    }
+
+    /// The verdict as the station shows it.
+    struct ScanAnswer: ResponseEncodable {
+        let outcome: String
+        let title: String
+        let name: String
+        let detail: String
+    }
+
+    @Sendable func sites(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let staff = try context.requireStaff()
+        let sites = try await services.database.sites().filter { staff.may(.staff, siteID: $0.id!) }
+        return services.page(context: context, title: .key("station.title"), template: "station-sites",
+                             values: ["sites": sites.map { ["code": $0.code, "name": $0.name] }], surface: .admin)
+    }
+
+    @Sendable func station(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let (site, _) = try await siteForStaff(context.parameters.require("site"), context)
+        let activities = try await activities(site)
+        let selected = request.uri.queryParameters["activity"].map(String.init).flatMap { id in activities.first { $0.stationID == id } }
+        return services.page(context: context, title: .key("station.title"), template: "station", values: [
+            "siteCode": site.code, "siteName": site.name,
+            "activities": activities.map { ["id": $0.stationID, "label": $0.label, "selected": $0 == selected] },
+            "activity": selected?.stationID ?? "", "activityLabel": optional(selected?.label),
+        ], surface: .station(site))
+    }
+
+    @Sendable func counter(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (site, _) = try await siteForStaff(context.parameters.require("site"), context)
+        let id = request.uri.queryParameters["activity"].map(String.init) ?? ""
+        guard let activity = try await activities(site).first(where: { $0.stationID == id }),
+              let module = services.registry.module(activity.moduleID) else { throw HTTPError(.notFound) }
+        let counters = try await services.database.read { db in try module.stationCounters(activity, db) }
+        let items = counters.map { ["label": services.localizer.string($0.label, context.language), "value": $0.value] }
+        let body = try JSONEncoder().encode(["items": items])
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    @Sendable func scan(_ request: Request, context: KioskRequestContext) async throws -> ScanAnswer {
+        let body: ScanRequest
+        do {
+            body = try await request.decode(as: ScanRequest.self, context: context)
+        } catch {
+            throw KioskError(.invalidInput, "error.request")
+        }
+        guard body.code.utf8.count <= 512 else { return answer(.refused("scan.notATicket"), context) }
+        let (site, staff) = try await siteForStaff(body.site, context)
+        let verdict = try await services.judge.judge(body.code, at: site, activityID: body.activity,
+                                                     staffUsername: staff.account.username)
+        return answer(verdict, context)
+    }
+
+    private func answer(_ verdict: ScanVerdict, _ context: KioskRequestContext) -> ScanAnswer {
+        let localizer = services.localizer
+        return ScanAnswer(outcome: verdict.outcome.rawValue, title: localizer.string(verdict.title, context.language),
+                          name: verdict.name ?? "", detail: verdict.detail.map { localizer.string($0, context.language) } ?? "")
+    }
+
+    private func siteForStaff(_ code: String, _ context: KioskRequestContext) async throws -> (Site, StaffMember) {
+        let staff = try context.requireStaff()
+        let site = try await services.database.site(code: code)
+        guard staff.may(.staff, siteID: site.id!) else { throw KioskError(.forbidden, "error.forbidden") }
+        return (site, staff)
+    }
+
+    private func activities(_ site: Site) async throws -> [StationActivity] {
+        let enabled = try await services.database.enabledModules(siteID: site.id!)
+        let today = services.clock.today
+        let modules = services.registry.modules.filter { enabled.contains($0.id) }
+        return try await services.database.read { db in
+            try modules.flatMap { try $0.stationActivities(site, on: today, db) }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+import KioskCore
+import KioskWeb
+
+/// The domain modules compiled into this binary, in the order their tiles appear.
+enum InstalledModules {
+    static let all: [any KioskModule] = []
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import KioskCore
+import Hummingbird
+import KioskWeb
+
+extension Kiosk {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve the kiosk, the staff station and the admin pages.")
+
+        @OptionGroup var state: StateOptions
+
+        @Option(help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "The port to listen on.")
+        var port: Int = 8080
+
+        @Option(help: "Seconds without a touch before the kiosk forgets the family.")
+        var idleTimeout: Int = 90
+
+        @Flag(help: "Create the demo site on first start (when the database has no site).")
+        var demo: Bool = false
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard (10...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 10 and 3600 seconds") }
+        }
+
+        func run() async throws {
+            let services = try await state.services(host: host, port: port, idleTimeout: idleTimeout)
+            if demo, try await DemoData.seedIfEmpty(services) {
+                print("Created the demo site \(DemoData.siteCode).")
+            }
+            let sites = try await services.database.sites()
+            let app = buildApplication(services) { port in
+                let base = "http://\(host):\(port)"
+                print("Kiosk service listening on \(base)")
+                for site in sites {
+                    print("  Kiosk (\(site.name)):  \(base)/kiosk/\(site.code)")
+                    print("  Staff station:         \(base)/staff/\(site.code)")
+                }
+                print("  Admin:                 \(base)/admin")
+                if demo {
+                    print("  Demo logins: \(DemoData.adminUsername) / \(DemoData.adminPassword) (admin), "
+                          + "\(DemoData.staffUsername) / \(DemoData.staffPassword) (staff)")
+                    print("  Demo family: phone \(DemoData.guardianPhone), child born 01/06/2015")
+                }
+            }
+            try await app.runService()
+        }
+    }
+}

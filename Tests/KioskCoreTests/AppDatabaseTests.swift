@@ -1,0 +1,80 @@
+import Foundation
+import KioskCore
+import KioskTesting
+import Testing
+
+@Suite struct AppDatabaseTests {
+    @Test func productionSettingsAreOnForEveryConnection() async throws {
+        let kiosk = try await TestKiosk.make()
+        defer { kiosk.remove() }
+        let settings = try await kiosk.services.database.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA secure_delete"))
+        }
+        #expect(settings.0 == "wal")
+        #expect(settings.1 == 2)  // FULL
+        #expect(settings.2 == 1)
+        #expect(settings.3 == 1)
+    }
+
+    @Test func migrationsAreNamedAndModulesComeAfterTheCoreUnderTheirOwnID() async throws {
+        let kiosk = try await TestKiosk.make()
+        defer { kiosk.remove() }
+        let names = try await kiosk.services.database.appliedMigrations()
+        #expect(names.first?.hasPrefix("core/001") == true)
+        #expect(names.contains("visits/001 create visit"))
+        #expect(names.firstIndex { $0.hasPrefix("visits/") }! > names.firstIndex { $0.hasPrefix("core/") }!)
+    }
+
+    @Test func reopeningTheFileKeepsTheDataAndRunsNoMigrationTwice() async throws {
+        let kiosk = try await TestKiosk.make()
+        defer { kiosk.remove() }
+        let reopened = try AppDatabase(path: kiosk.databasePath, modules: [VisitsModule()])
+        #expect(try await reopened.sites().map(\.code) == ["DEMO"])
+        #expect(try await reopened.appliedMigrations() == kiosk.services.database.appliedMigrations())
+    }
+
+    @Test func twoModulesWithOneIDStopTheStartWithAClearMessage() {
+        #expect {
+            _ = try ModuleRegistry([VisitsModule(), VisitsModule()])
+        } throws: { error in
+            "\(error)".contains("two modules have the id 'visits'")
+        }
+    }
+
+    @Test func aModuleCannotTakeTheCoresTicketKinds() {
+        struct Thief: KioskModule {
+            let id: ModuleID = "thief"
+            let title = LocalizedText.literal(vi: "x")
+            let icon = "x"
+            var ticketKinds: [TicketKind] { [TicketKind(code: "MC", moduleID: "thief", title: .literal(vi: "x"))] }
+        }
+        #expect(throws: ModuleRegistry.RegistrationError.self) { try ModuleRegistry([Thief()]) }
+    }
+
+    @Test func enablingAndDisablingAModuleIsStoredPerSiteAndAudited() async throws {
+        let kiosk = try await TestKiosk.make()
+        defer { kiosk.remove() }
+        let database = kiosk.services.database
+        let other = try await database.createSite(code: "Q3", name: "Nhà Thiếu nhi Quận 3", actor: "test", at: TestKiosk.defaultNow)
+        #expect(try await database.enabledModules(siteID: kiosk.site.id!) == ["visits"])
+        #expect(try await database.enabledModules(siteID: other.id!).isEmpty)
+        try await database.setModule("visits", enabled: false, siteID: kiosk.site.id!, actor: "staff:admin", at: TestKiosk.defaultNow)
+        #expect(try await database.enabledModules(siteID: kiosk.site.id!).isEmpty)
+        let audit = try await database.auditLog(siteID: kiosk.site.id!)
+        #expect(audit.first?.action == "module.disable")
+        #expect(audit.first?.actor == "staff:admin")
+    }
+
+    @Test func aSiteCodeIsUniqueAndWellFormed() async throws {
+        let kiosk = try await TestKiosk.make()
+        defer { kiosk.remove() }
+        await #expect(throws: KioskError.self) {
+            try await kiosk.services.database.createSite(code: "DEMO", name: "again", actor: "t", at: TestKiosk.defaultNow)
+        }
+        await #expect(throws: KioskError.self) {
+            try await kiosk.services.database.createSite(code: "q-1", name: "bad", actor: "t", at: TestKiosk.defaultNow)
+        }
+        #expect(try await kiosk.services.database.sites().count == 1)
+    }
+}

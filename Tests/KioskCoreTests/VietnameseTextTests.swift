@@ -1,0 +1,56 @@
+import KioskCore
+import Testing
+
+@Suite struct VietnameseTextTests {
+    @Test(arguments: [
+        ("Đặng Thị Ánh", "dang thi anh"),
+        ("  NGUYỄN   Văn  An ", "nguyen van an"),
+        ("Trần Đức Thắng", "tran duc thang"),
+        ("Lê Thị Hồng Nhung", "le thi hong nhung"),
+        ("đ Đ", "d d"),
+    ])
+    func foldingIgnoresCaseToneMarksAndReadsDAsD(input: String, folded: String) {
+        #expect(VietnameseFolding.fold(input) == folded)
+    }
+
+    @Test(arguments: [
+        ("0912345678", "0912345678"),
+        ("+84 912 345 678", "0912345678"),
+        ("84912345678", "0912345678"),
+        ("091.234.5678", "0912345678"),
+    ])
+    func phoneNumbersAreNormalizedToTenDigits(typed: String, digits: String) {
+        #expect(PhoneNumber(typed)?.digits == digits)
+    }
+
+    @Test(arguments: ["", "12345", "0012345678", "091234567a", "09123456789", "+1 912 345 678", "１２３４５６７８９０"])
+    func invalidPhoneNumbersAreRefused(typed: String) {
+        #expect(PhoneNumber(typed) == nil)
+    }
+
+    @Test func datesAreShownDayFirstAndAgesCountWholeYears() throws {
+        let birth = try #require(LocalDate(iso: "2015-06-01"))
+        #expect(birth.display == "01/06/2015")
+        #expect(birth.age(on: LocalDate(year: 2026, month: 5, day: 31)!) == 10)
+        #expect(birth.age(on: LocalDate(year: 2026, month: 6, day: 1)!) == 11)
+        #expect(LocalDate(iso: "2015-02-31") == nil)
+        #expect(LocalDate(iso: "15-06-01") == nil)
+    }
+
+    @Test func freeTextIsTrimmedBoundedAndFreeOfControlCharacters() throws {
+        #expect(try TextInput.clean("  Nguyễn An ", field: "name") == "Nguyễn An")
+        #expect(throws: KioskError.self) { try TextInput.clean(String(repeating: "a", count: 121), field: "name") }
+        #expect(throws: KioskError.self) { try TextInput.clean("An\u{0000}", field: "name") }
+        #expect(throws: KioskError.self) { try TextInput.clean("   ", field: "name") }
+    }
+
+    @Test func csvOpensInExcelWithVietnameseAndNoFormulas() {
+        var csv = CSVWriter(header: ["tên", "ghi chú"])
+        csv.append(["Đặng Thị Ánh", "=HYPERLINK(\"x\")"])
+        csv.append(["Lê, Văn", "dòng\nmới"])
+        let text = String(decoding: csv.bytes, as: UTF8.self)
+        #expect(csv.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text.contains("Đặng Thị Ánh,\"'=HYPERLINK(\"\"x\"\")\"\r\n"))
+        #expect(text.contains("\"Lê, Văn\",\"dòng\nmới\"\r\n"))
+    }
+}
