@@ -81,15 +81,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "KioskTicketsTests", dependencies: ["KioskTickets", "KioskTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskTicketsTests", dependencies: ["KioskTickets", "KioskTesting"]),
         .testTarget(
             name: "KioskWebTests",
             dependencies: [
                 "KioskWeb", "KioskTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
-            swiftSettings: swiftSettings
+            ]
         ),
     ] + domainModules.map {
         .target(name: $0, dependencies: ["KioskCore"], path: "Plugins/\($0)", swiftSettings: swiftSettings)

@@ -1,0 +1,40 @@
+import Foundation
+import HummingbirdTesting
+import KioskTesting
+
+/// Runs `body` against the real server on 127.0.0.1 with a fresh test kiosk.
+func withLiveKiosk<Value: Sendable>(idleTimeout: Int = 90, modules: [any KioskModule] = [VisitsModule()],
+                                    _ body: @Sendable (TestKiosk, any TestClientProtocol) async throws -> Value) async throws -> Value {
+    let kiosk = try await TestKiosk.make(modules: modules, idleTimeout: idleTimeout)
+    defer { kiosk.remove() }
+    return try await kiosk.application().test(.live) { client in try await body(kiosk, client) }
+}
+
+/// Logs a visitor in.
+func logIn(_ visitor: Visitor, _ username: String, _ password: String) async throws {
+    try await visitor.get("/login")
+    try await visitor.post("/login", [("username", username), ("password", password)], follow: false)
+}
+
+/// Walks the kiosk registration of a new family to its member card.
+@discardableResult
+func registerFamily(_ visitor: Visitor, guardian: String = "Phạm Thị Hoa", phone: String = "0901234567",
+                    child: String = "Phạm Minh Khôi", birth: (String, String, String) = ("04", "03", "2016")) async throws -> String {
+    try await visitor.get("/kiosk/DEMO/start/core/register")
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "guardian:"), ("guardianName", guardian), ("phone", phone), ("relationship", "mother")])
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", child), ("birthDate__d", birth.0),
+                                                   ("birthDate__m", birth.1), ("birthDate__y", birth.2), ("school", "TH Kim Đồng"), ("grade", "4")])
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "consent:"), ("consent", "yes")])
+    if visitor.page.contains("childConsent:yes") {
+        try await visitor.post("/kiosk/DEMO/screen", [("_action", "childConsent:yes")])
+    }
+    return visitor.page
+}
+
+extension String {
+    /// The first ticket token on a page.
+    var firstToken: String? {
+        guard let range = range(of: #"NTN1\.[A-Z0-9]+\.[A-Z]+\.[A-Z2-7]{16}\.[A-Z2-7]{16}"#, options: .regularExpression) else { return nil }
+        return String(self[range])
+    }
+}
