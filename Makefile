@@ -30,7 +30,7 @@ release: deps
 	$(SWIFT) build -c release
 
 bench: deps test-deps
-	$(SWIFT) build -c release --product kiosk-bench
+	$(SWIFT) build -c release --product kiosk-bench && $(SWIFT) build -c release --product kiosk
 	.build/release/kiosk-bench --assets ./kiosk-assets
 
 screenshots: deps test-deps build

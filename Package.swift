@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kiosk", targets: ["kiosk"]),
+        .executable(name: "kiosk-bench", targets: ["KioskBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -71,6 +72,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ] + domainModules.map { .target(name: $0) },
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "KioskBench",
+            dependencies: ["KioskCore", "KioskTickets"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KioskCore
 import Hummingbird
 import KioskWeb
@@ -29,24 +30,29 @@ extension Kiosk {
         func run() async throws {
             let services = try await state.services(host: host, port: port, idleTimeout: idleTimeout)
             if demo, try await DemoData.seedIfEmpty(services) {
-                print("Created the demo site \(DemoData.siteCode).")
+                say("Created the demo site \(DemoData.siteCode).")
             }
             let sites = try await services.database.sites()
             let app = buildApplication(services) { port in
                 let base = "http://\(host):\(port)"
-                print("Kiosk service listening on \(base)")
+                say("Kiosk service listening on \(base)")
                 for site in sites {
-                    print("  Kiosk (\(site.name)):  \(base)/kiosk/\(site.code)")
-                    print("  Staff station:         \(base)/staff/\(site.code)")
+                    say("  Kiosk (\(site.name)):  \(base)/kiosk/\(site.code)")
+                    say("  Staff station:         \(base)/staff/\(site.code)")
                 }
-                print("  Admin:                 \(base)/admin")
+                say("  Admin:                 \(base)/admin")
                 if demo {
-                    print("  Demo logins: \(DemoData.adminUsername) / \(DemoData.adminPassword) (admin), "
+                    say("  Demo logins: \(DemoData.adminUsername) / \(DemoData.adminPassword) (admin), "
                           + "\(DemoData.staffUsername) / \(DemoData.staffPassword) (staff)")
-                    print("  Demo family: phone \(DemoData.guardianPhone), child born 01/06/2015")
+                    say("  Demo family: phone \(DemoData.guardianPhone), child born 01/06/2015")
                 }
             }
             try await app.runService()
         }
     }
+}
+
+/// Writes a line to standard output at once (unbuffered), so the URLs show also when piped.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -64,6 +64,21 @@ import Testing
         }
     }
 
+    @Test func aLostCardIsReprintedAsAPNGThatDecodes() async throws {
+        try await withLiveKiosk { kiosk, client in
+            let card = try #require(try await registerFamily(Visitor(client)).firstToken)
+            let admin = Visitor(client)
+            try await logIn(admin, DemoData.adminUsername, DemoData.adminPassword)
+            let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
+            let png = try await admin.get("/admin/DEMO/children/\(childID)/card.png")
+            #expect(png.headers[.contentType] == "image/png")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).png")
+            try Data(buffer: png.body).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            #expect(try QRTool.zbar(file.path) == card)
+        }
+    }
+
     @Test func anAdministratorCreatesAStaffAccountThatCanThenLogIn() async throws {
         try await withLiveKiosk { _, client in
             let admin = Visitor(client)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskTickets
 
 /// Families of a site for administrators: search by name (tone-insensitive), a family's record
 /// with its consent evidence, export on request (JSON, CSV), consent withdrawal, and erasure.
@@ -13,6 +14,7 @@ struct AdminFamiliesController {
         routes.get(":site/families/:id/export.json", use: exportJSON)
         routes.get(":site/families/:id/export.csv", use: exportCSV)
         routes.post(":site/families/:id/erase", use: erase)
+        routes.get(":site/children/:id/card.png", use: card)
         routes.post(":site/children/:id/withdraw-consent", use: withdraw)
     }
 
@@ -68,6 +70,24 @@ struct AdminFamiliesController {
         try await services.database.eraseFamily(familyID: id, siteID: site.id!, registry: services.registry,
                                                 actor: actor(staff), at: services.clock.now)
         return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)/families?erased=1"])
+    }
+
+    /// A child's member card as a printable PNG, to reprint a lost card.
+    @Sendable func card(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (site, staff) = try await adminSite(context, services)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let tickets = services.tickets
+        let found = try await services.database.read { db -> (Child, String)? in
+            guard let child = try Child.fetchOne(db, key: id), child.siteId == site.id,
+                  let token = try tickets.existing(.memberCard, subjectID: id, site: site, db) else { return nil }
+            return (child, token.description)
+        }
+        guard let (child, token) = found else { throw KioskError(.notFound, "error.family.notFound") }
+        let localizer = services.localizer, language = context.language
+        let png = try services.cards.png(.init(token: token, siteName: site.name, title: localizer.string(TicketKind.memberCard.title, language),
+                                               holder: child.fullName, detail: localizer.string("card.birthDate", language, child.birthDate.display)))
+        try await services.database.audit("card.print", target: "child#\(id)", actor: actor(staff), siteID: site.id, at: services.clock.now)
+        return Response(status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     @Sendable func withdraw(_ request: Request, context: KioskRequestContext) async throws -> Response {

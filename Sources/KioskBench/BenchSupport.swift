@@ -1,0 +1,48 @@
+import Foundation
+
+/// The bench's options: `--kiosk PATH` (the release server), `--assets DIR`, `--seconds N` (wrk run).
+struct BenchArguments {
+    var kioskBinary = ".build/release/kiosk"
+    var assets = "./kiosk-assets"
+    var seconds = 5
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--kiosk": kioskBinary = iterator.next() ?? kioskBinary
+            case "--assets": assets = iterator.next() ?? assets
+            case "--seconds": seconds = Int(iterator.next() ?? "") ?? seconds
+            default: print("unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+/// How long `count` runs of `body` took.
+func measure(_ count: Int, _ body: () throws -> Void) rethrows -> (count: Int, seconds: Double) {
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure { for _ in 0..<count { try body() } }
+    return (count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+func report(_ label: String, _ run: (count: Int, seconds: Double), unit: String) {
+    print(pad(label) + String(format: " %10.0f ", Double(run.count) / run.seconds) + unit)
+}
+
+/// Runs a program and returns what it printed.
+func runTool(_ path: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// A label padded to one column width.
+func pad(_ label: String) -> String { label.padding(toLength: 36, withPad: " ", startingAt: 0) }

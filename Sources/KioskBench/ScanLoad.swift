@@ -1,0 +1,73 @@
+import Foundation
+
+/// A logged-in staff station: its cookies, CSRF token, and a member card to scan.
+struct StationLogin {
+    let cookieHeader: String
+    let csrf: String
+    let card: String
+
+    /// Logs the demo staff member in with curl and finds the demo child's member card.
+    static func logIn(port: Int) async throws -> StationLogin {
+        let jar = FileManager.default.temporaryDirectory.appendingPathComponent("bench-cookies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: jar) }
+        let base = "http://127.0.0.1:\(port)"
+        let login = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "\(base)/login"])
+        guard let csrf = value(after: "name=\"_csrf\" value=\"", in: login) else { throw BenchError("no CSRF token on the login page") }
+        _ = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-o", "/dev/null", "--data-urlencode", "username=staff",
+                                          "--data-urlencode", "password=demo-staff-2026", "--data-urlencode", "_csrf=\(csrf)", "\(base)/login"])
+        // The demo family's card, read from the kiosk after identifying by phone and date of birth.
+        _ = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "-o", "/dev/null", "\(base)/kiosk/DEMO/start/core/identify"])
+        let screen = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "\(base)/kiosk/DEMO/screen"])
+        guard let step = value(after: "name=\"_step\" value=\"", in: screen) else { throw BenchError("no kiosk screen") }
+        let cards = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "--data", "_csrf=\(csrf)&_step=\(step)&_action=phone%3A&phone=0912345678&birthDate__d=01&birthDate__m=06&birthDate__y=2015",
+                                                  "\(base)/kiosk/DEMO/screen"])
+        guard let range = cards.range(of: #"NTN1\.DEMO\.MC\.[A-Z2-7]{16}\.[A-Z2-7]{16}"#, options: .regularExpression) else {
+            throw BenchError("no member card found")
+        }
+        let jarText = try String(contentsOfFile: jar, encoding: .utf8)
+        let cookies = jarText.split(separator: "\n").filter { !$0.hasPrefix("#") || $0.hasPrefix("#HttpOnly_") }.compactMap { line -> String? in
+            let fields = line.split(separator: "\t")
+            return fields.count >= 7 ? "\(fields[5])=\(fields[6])" : nil
+        }
+        return StationLogin(cookieHeader: cookies.joined(separator: "; "), csrf: csrf, card: String(cards[range]))
+    }
+
+    private static func value(after marker: String, in text: String) -> String? {
+        guard let range = text.range(of: marker) else { return nil }
+        let rest = text[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
+
+/// Scans over HTTP from a second process: wrk with a Lua script posting the card again and again.
+enum ScanLoad {
+    struct Result {
+        let requestsPerSecond: Double
+        let p50: Double
+        let p99: Double
+    }
+
+    static func run(port: Int, station: StationLogin, seconds: Int) throws -> Result {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).lua")
+        defer { try? FileManager.default.removeItem(at: script) }
+        let body = #"{"code":"\#(station.card)","site":"DEMO","activity":null}"#
+        try """
+            wrk.method = "POST"
+            wrk.body = '\(body)'
+            wrk.headers["Content-Type"] = "application/json"
+            wrk.headers["X-CSRF-Token"] = "\(station.csrf)"
+            wrk.headers["Cookie"] = "\(station.cookieHeader)"
+            done = function(summary, latency, requests)
+              io.write(string.format("RESULT %f %f %f %d\\n", summary.requests / (summary.duration / 1e6),
+                latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+            end
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let output = try runTool("/usr/bin/wrk", ["-t1", "-c8", "-d\(seconds)s", "-s", script.path, "http://127.0.0.1:\(port)/api/scan"])
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) else {
+            throw BenchError("wrk printed no result:\n\(output)")
+        }
+        let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard fields.count == 4, fields[3] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
+        return Result(requestsPerSecond: fields[0], p50: fields[1], p99: fields[2])
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import KioskCore
+import KioskTickets
+
+// Prints the service's speed and memory figures. Not a test: these machines are shared and noisy,
+// so the figures are for reading, and ratios are taken within one run.
+//
+//   make bench        (builds in release mode, then runs this)
+
+let arguments = BenchArguments(CommandLine.arguments)
+print("Nhà Thiếu nhi kiosk — benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-\(UUID().uuidString)")
+defer { try? FileManager.default.removeItem(at: directory) }
+let signer = TicketSigner(keyring: try SiteKeyring(directory: directory.appendingPathComponent("keys")))
+
+// 1. Tokens signed and verified.
+let tokenCount = 200_000
+let signing = try measure(tokenCount) {
+    let token = try signer.token(siteCode: "DEMO", kind: "MC", id: TicketSigner.newTicketID())
+    guard try signer.verify(token) else { fatalError("a fresh token did not verify") }
+}
+report("tokens signed + verified", signing, unit: "tokens/s")
+
+// 2. Sign + QR + PNG, the work of one member card's code; and the printable card.
+let pngCount = 5_000
+let plain = try measure(pngCount) {
+    let token = try signer.token(siteCode: "DEMO", kind: "MC", id: TicketSigner.newTicketID())
+    _ = try QRRenderer.png(QRMatrix(token.description), scale: 4)
+}
+report("sign + QR + PNG (scale 4)", plain, unit: "PNGs/s")
+let cards = try TicketCardRenderer()
+let cardRun = try measure(500) {
+    let token = try signer.token(siteCode: "DEMO", kind: "MC", id: TicketSigner.newTicketID())
+    _ = try cards.png(.init(token: token.description, siteName: "Nhà Thiếu nhi Quận 1", title: "Thẻ thành viên",
+                            holder: "Nguyễn Văn An", detail: "Ngày sinh: 01/06/2015"))
+}
+report("printable card PNG", cardRun, unit: "cards/s")
+
+// 3 and 4. The real server in its own process: start time, memory, and scans over HTTP from wrk.
+guard FileManager.default.isExecutableFile(atPath: arguments.kioskBinary) else {
+    print("\(arguments.kioskBinary) is missing: build it first (swift build -c release --product kiosk)")
+    exit(1)
+}
+let server = try ServerProcess.start(kiosk: arguments.kioskBinary, assets: arguments.assets, state: directory.appendingPathComponent("state"))
+defer { server.stop() }
+print(pad("start to /healthz") + String(format: " %10.1f ms", server.startMilliseconds))
+print(pad("resident memory after start") + String(format: " %10.1f MB", server.residentMegabytes()))
+let station = try await StationLogin.logIn(port: server.port)
+let scan = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds)
+print(pad("POST /api/scan (member card, wrk)")
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", scan.requestsPerSecond, scan.p50, scan.p99))
+print(pad("resident memory after the load") + String(format: " %10.1f MB", server.residentMegabytes()))

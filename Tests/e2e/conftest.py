@@ -1,0 +1,76 @@
+"""Browser tests: the real service (`kiosk serve`) on 127.0.0.1 and Debian's headless Chromium.
+
+Run with `make test` (after `swift build`), or: python3 -m pytest -q Tests/e2e
+"""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+KIOSK = os.environ.get("KIOSK_BIN", os.path.join(ROOT, ".build", "debug", "kiosk"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A kiosk server with the demo site, in a temporary state directory."""
+
+    def __init__(self, idle_timeout):
+        self.state = tempfile.mkdtemp(prefix="kiosk-e2e-")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [KIOSK, "serve", "--demo", "--state-dir", self.state, "--assets", os.path.join(ROOT, "kiosk-assets"),
+             "--port", str(self.port), "--idle-timeout", str(idle_timeout)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the kiosk server did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.state, ignore_errors=True)
+
+
+@pytest.fixture
+def server():
+    s = Server(idle_timeout=10)
+    yield s
+    s.stop()
+
+
+def make_browser(width=1080, height=1920):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--lang=vi", "--no-first-run"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+@pytest.fixture
+def browser():
+    driver = make_browser()
+    driver.set_page_load_timeout(20)
+    yield driver
+    driver.quit()
