@@ -6,7 +6,7 @@ STATE_DIR    ?= ./state
 PORT         ?= 8080
 BUILD_FLAGS  ?=
 # What the service needs to build and run: SQLite, libgd, libqrencode, a font with Vietnamese glyphs.
-RUN_PACKAGES  = pkg-config libsqlite3-dev libgd-dev libqrencode-dev fonts-noto-core fonts-dejavu-core
+RUN_PACKAGES  = pkg-config libsqlite3-dev libgd-dev libqrencode-dev fonts-noto-core fonts-dejavu-core fonts-noto-color-emoji
 # What the tests need besides: a real QR decoder, an SVG rasterizer, Chromium and its WebDriver.
 TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver
 PYTHON       ?= python3

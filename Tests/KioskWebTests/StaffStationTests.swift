@@ -83,6 +83,33 @@ import Testing
         }
     }
 
+    @Test func manyConcurrentScansOfOneTicketGiveExactlyOneGreen() async throws {
+        try await withLiveKiosk { kiosk, client in
+            let family = Visitor(client)
+            try await registerFamily(family)
+            try await family.get("/kiosk/DEMO/start/visits/start")
+            let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
+            try await family.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
+            let ticket = try #require(family.page.firstToken)
+            let staff = Visitor(client)
+            try await logIn(staff, DemoData.staffUsername, DemoData.staffPassword)
+            try await staff.get("/staff/DEMO")
+            // When 40 scans of the same ticket arrive at once
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<40 {
+                    group.addTask {
+                        let answer = try await staff.postJSON("/api/scan", ["code": ticket, "site": "DEMO", "activity": "visits/gate"])
+                        return (try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: String])?["outcome"] ?? "?"
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            // Then exactly one is let in, and the others see amber.
+            #expect(outcomes.filter { $0 == "accepted" }.count == 1)
+            #expect(outcomes.filter { $0 == "warning" }.count == 39)
+        }
+    }
+
     @Test func aPostWithoutTheCSRFTokenIsRefused() async throws {
         try await withLiveKiosk { _, client in
             let staff = Visitor(client)

@@ -63,6 +63,7 @@ def main():
         station.find_element(By.NAME, "username").send_keys("admin")
         station.find_element(By.NAME, "password").send_keys("demo-admin-2026")
         station.find_element(By.CSS_SELECTOR, "form button").click()
+        WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.site-nav")))
         shot(station, "admin-site")
         station.quit()
     finally:

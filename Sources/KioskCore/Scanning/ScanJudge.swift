@@ -2,18 +2,21 @@ import Foundation
 
 /// Judges what a staff station scanned: checks the token offline (shape, site, signature, revoked),
 /// then asks the module that owns the ticket, or the station's activity, for the verdict.
-/// The whole judgement runs in one write transaction, durable before the verdict is returned.
+/// The judgement runs in a write transaction shared with the scans that arrive at the same time
+/// (group commit), durable before the verdict is returned.
 public struct ScanJudge: Sendable {
     let database: AppDatabase
     let registry: ModuleRegistry
     let signer: TicketSigner
     let clock: KioskClock
+    private let commits: ScanCommitQueue
 
     public init(database: AppDatabase, registry: ModuleRegistry, signer: TicketSigner, clock: KioskClock) {
         self.database = database
         self.registry = registry
         self.signer = signer
         self.clock = clock
+        self.commits = ScanCommitQueue(writer: database.writer)
     }
 
     /// The verdict for `raw` scanner input at a station of `site`.
@@ -36,7 +39,8 @@ public struct ScanJudge: Sendable {
         let now = clock.now
         let enabled = try await database.enabledModules(siteID: site.id!)
         let activity = try await resolveActivity(activityID, site: site, enabled: enabled)
-        return try await database.write { db in
+        let registry = self.registry
+        return try await commits.submit { db in
             guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.kind == token.kind,
                   ticket.siteId == site.id else {
                 return .refused("scan.forged")

@@ -1,0 +1,104 @@
+// The staff scan station. A keyboard-wedge scanner types the code and presses Enter into
+// #scan-input, which always keeps the focus; the verdict fills the screen in green, amber or red
+// with a sound made here. Contract: <body class="station" data-scan-url data-csrf data-offline-text>,
+// <form id="scan-form" data-site data-activity>, #verdict with .verdict-title/-name/-detail,
+// optional #counter[data-counter-url].
+'use strict';
+(function () {
+  const body = document.body;
+  const form = document.getElementById('scan-form');
+  const input = document.getElementById('scan-input');
+  const verdict = document.getElementById('verdict');
+  const counter = document.getElementById('counter');
+  if (!form || !input || !verdict) return;
+
+  // ---- Focus: back to the scan field, except while staff use a control that asks to keep it.
+  function refocus() {
+    const active = document.activeElement;
+    if (active && active !== input && active.closest('[data-keep-focus="off"]')) return;
+    if (active !== input) input.focus();
+  }
+  input.addEventListener('blur', () => setTimeout(refocus, 0));
+  document.addEventListener('click', () => setTimeout(refocus, 0));
+  refocus();
+  document.querySelectorAll('select[data-autosubmit]').forEach((select) =>
+    select.addEventListener('change', () => select.form.submit()));
+
+  // ---- Sound, made by the page with Web Audio; created on the first gesture.
+  let audio = null;
+  function ensureAudio() {
+    if (!audio && window.AudioContext) audio = new AudioContext();
+  }
+  ['keydown', 'pointerdown'].forEach((name) => document.addEventListener(name, ensureAudio, { once: true }));
+
+  function tone(frequency, start, duration) {
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = frequency;
+    oscillator.type = frequency < 300 ? 'square' : 'sine';
+    gain.gain.value = 0.2;
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start(audio.currentTime + start);
+    oscillator.stop(audio.currentTime + start + duration);
+  }
+
+  function beep(outcome) {
+    if (!audio) return;
+    if (outcome === 'accepted') tone(880, 0, 0.12);
+    else if (outcome === 'warning') { tone(600, 0, 0.12); tone(600, 0.2, 0.12); }
+    else tone(220, 0, 0.4);
+  }
+
+  // ---- The verdict, full screen; texts set with textContent only.
+  let hideTimer = null;
+  function showVerdict(answer) {
+    const outcome = ['accepted', 'warning', 'refused'].includes(answer.outcome) ? answer.outcome : 'refused';
+    verdict.className = 'verdict verdict--' + outcome;
+    verdict.querySelector('.verdict-title').textContent = answer.title || '';
+    verdict.querySelector('.verdict-name').textContent = answer.name || '';
+    verdict.querySelector('.verdict-detail').textContent = answer.detail || '';
+    verdict.hidden = false;
+    beep(outcome);
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => { verdict.hidden = true; }, 2500);
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = input.value;
+    input.value = '';  // ready for the next scan at once
+    if (!code.trim()) return;
+    verdict.hidden = true;
+    try {
+      const response = await fetch(body.dataset.scanUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': body.dataset.csrf },
+        body: JSON.stringify({ code, site: form.dataset.site, activity: form.dataset.activity || null }),
+      });
+      showVerdict(await response.json());
+    } catch (error) {
+      showVerdict({ outcome: 'refused', title: body.dataset.offlineText || 'Offline' });
+    }
+  });
+
+  // ---- Live counter.
+  async function poll() {
+    if (!counter || document.hidden) return;
+    try {
+      const response = await fetch(counter.dataset.counterUrl, { credentials: 'same-origin' });
+      const data = await response.json();
+      counter.replaceChildren(...data.items.map((item) => {
+        const span = document.createElement('span');
+        span.className = 'counter-item';
+        const value = document.createElement('b');
+        value.textContent = item.value;
+        span.append(value, ' ' + item.label);
+        return span;
+      }));
+    } catch (error) { /* the next poll tries again */ }
+  }
+  if (counter) { poll(); setInterval(poll, 3000); }
+
+  window.Station = { showVerdict };
+})();
