@@ -8,7 +8,7 @@ let swiftSettings: [SwiftSetting] = [
 
 /// Domain modules live in `Plugins/<Name>` as ordinary library targets (declared with `path:`);
 /// they are not SwiftPM package plugins. Each depends on KioskCore alone.
-let domainModules: [String] = []
+let domainModules: [String] = ["EventCheckIn"]
 
 let package = Package(
     name: "nha-thieu-nhi-kiosk",
@@ -95,6 +95,10 @@ let package = Package(
                 "KioskWeb", "KioskTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "EventCheckInTests",
+            dependencies: ["EventCheckIn", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ] + domainModules.map {
         .target(name: $0, dependencies: ["KioskCore"], path: "Plugins/\($0)", swiftSettings: swiftSettings)

@@ -1,7 +1,8 @@
+import EventCheckIn
 import KioskCore
 import KioskWeb
 
 /// The domain modules compiled into this binary, in the order their tiles appear.
 enum InstalledModules {
-    static let all: [any KioskModule] = []
+    static let all: [any KioskModule] = [EventCheckInModule()]
 }

@@ -49,18 +49,70 @@
     else tone(220, 0, 0.4);
   }
 
-  // ---- The verdict, full screen; texts set with textContent only.
+  // ---- The verdict, full screen; texts set with textContent only. A verdict may offer an action
+  // (register a walk-in): its button stays a little longer.
   let hideTimer = null;
+  const offerButton = verdict.querySelector('.verdict-offer');
   function showVerdict(answer) {
     const outcome = ['accepted', 'warning', 'refused'].includes(answer.outcome) ? answer.outcome : 'refused';
     verdict.className = 'verdict verdict--' + outcome;
     verdict.querySelector('.verdict-title').textContent = answer.title || '';
     verdict.querySelector('.verdict-name').textContent = answer.name || '';
     verdict.querySelector('.verdict-detail').textContent = answer.detail || '';
+    if (offerButton) {
+      offerButton.hidden = !answer.offer;
+      offerButton.textContent = answer.offer ? answer.offer.label : '';
+      offerButton.dataset.action = answer.offer ? answer.offer.action : '';
+    }
     verdict.hidden = false;
     beep(outcome);
     clearTimeout(hideTimer);
-    hideTimer = setTimeout(() => { verdict.hidden = true; }, 2500);
+    hideTimer = setTimeout(() => { verdict.hidden = true; }, answer.offer ? 6000 : 2500);
+  }
+
+  async function post(url, payload) {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': body.dataset.csrf },
+        body: JSON.stringify(payload),
+      });
+      showVerdict(await response.json());
+    } catch (error) {
+      showVerdict({ outcome: 'refused', title: body.dataset.offlineText || 'Offline' });
+    }
+  }
+
+  function act(action) {
+    return post('/api/station-action', { action, site: form.dataset.site, activity: form.dataset.activity || '' });
+  }
+  if (offerButton) offerButton.addEventListener('click', () => act(offerButton.dataset.action));
+
+  // ---- Lost ticket: find a registered child by name and let them in by hand.
+  const searchForm = document.getElementById('search-form');
+  const results = document.getElementById('search-results');
+  if (searchForm && results) {
+    searchForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const query = document.getElementById('search-input').value;
+      const response = await fetch(searchForm.dataset.searchUrl + '&q=' + encodeURIComponent(query), { credentials: 'same-origin' });
+      const data = await response.json();
+      results.replaceChildren(...data.items.map((item) => {
+        const row = document.createElement('li');
+        const name = document.createElement('b');
+        name.textContent = item.name;
+        const detail = document.createElement('span');
+        detail.textContent = ' ' + item.detail + ' ';
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button button--primary';
+        button.textContent = item.label;
+        button.addEventListener('click', () => act(item.action));
+        row.append(name, detail, button);
+        return row;
+      }));
+    });
   }
 
   form.addEventListener('submit', async (event) => {
@@ -69,17 +121,7 @@
     input.value = '';  // ready for the next scan at once
     if (!code.trim()) return;
     verdict.hidden = true;
-    try {
-      const response = await fetch(body.dataset.scanUrl, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': body.dataset.csrf },
-        body: JSON.stringify({ code, site: form.dataset.site, activity: form.dataset.activity || null }),
-      });
-      showVerdict(await response.json());
-    } catch (error) {
-      showVerdict({ outcome: 'refused', title: body.dataset.offlineText || 'Offline' });
-    }
+    await post(body.dataset.scanUrl, { code, site: form.dataset.site, activity: form.dataset.activity || null });
   });
 
   // ---- Live counter.

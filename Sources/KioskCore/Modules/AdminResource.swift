@@ -97,10 +97,13 @@ public struct AdminFile: Sendable {
     public let filename: String
     public let contentType: String
     public let body: [UInt8]
+    /// Shown in the browser (a printable list) rather than saved.
+    public let inline: Bool
 
-    public init(filename: String, contentType: String, body: [UInt8]) {
+    public init(filename: String, contentType: String, body: [UInt8], inline: Bool = false) {
         self.filename = filename
         self.contentType = contentType
         self.body = body
+        self.inline = inline
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A domain module: talent classes, library lending, scholarships, event check-in …
 ///
 /// A module tells the host who it is, its schema, what families can do at the kiosk, which tickets
@@ -51,6 +53,13 @@ public protocol KioskModule: Sendable {
     /// Figures shown at the station for one of the module's activities (checked in / capacity).
     func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter]
 
+    /// People of the activity whose names match `query` (a lost ticket), with an action each.
+    func stationSearch(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult]
+
+    /// Performs an action the module offered at a station (from a verdict or a search result).
+    /// Runs in the same kind of durable write transaction as a scan.
+    func performStationAction(_ key: String, _ context: StationActionContext, _ db: Database) throws -> ScanVerdict
+
     /// The records administrators manage in the module's admin pages.
     var adminResources: [AdminResource] { get }
 
@@ -62,6 +71,9 @@ public protocol KioskModule: Sendable {
 
     /// Removes what the module holds about a child beyond the rows the child's foreign key cascades.
     func eraseChild(_ childID: Int64, _ db: Database) throws
+
+    /// Adds the module's part of the demo site (`make run`).
+    func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws
 }
 
 extension KioskModule {
@@ -71,8 +83,41 @@ extension KioskModule {
     public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? { nil }
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] { [] }
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] { [] }
+    public func stationSearch(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult] { [] }
+    public func performStationAction(_ key: String, _ context: StationActionContext, _ db: Database) throws -> ScanVerdict {
+        throw KioskError(.notFound, "error.notFound")
+    }
     public var adminResources: [AdminResource] { [] }
     public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] { [] }
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] { [] }
     public func eraseChild(_ childID: Int64, _ db: Database) throws {}
+    public func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws {}
+}
+
+/// What a station action knows: the activity it was offered for, who acts, when, and the tickets.
+public struct StationActionContext: Sendable {
+    public let site: Site
+    public let activity: StationActivity
+    public let staffUsername: String
+    public let at: Date
+    public let tickets: TicketIssuer
+
+    public init(site: Site, activity: StationActivity, staffUsername: String, at: Date, tickets: TicketIssuer) {
+        self.site = site
+        self.activity = activity
+        self.staffUsername = staffUsername
+        self.at = at
+        self.tickets = tickets
+    }
+}
+
+/// What a module's demo data may use: the clock and the tickets.
+public struct DemoContext: Sendable {
+    public let clock: KioskClock
+    public let tickets: TicketIssuer
+
+    public init(clock: KioskClock, tickets: TicketIssuer) {
+        self.clock = clock
+        self.tickets = tickets
+    }
 }

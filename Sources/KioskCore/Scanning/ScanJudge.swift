@@ -61,6 +61,27 @@ public struct ScanJudge: Sendable {
         }
     }
 
+    /// Performs a station action a module offered (a walk-in, a check-in from a name search), in the
+    /// same durable group commit as scans.
+    public func perform(_ key: String, at site: Site, activityID: String, staffUsername: String,
+                        tickets: TicketIssuer) async throws -> ScanVerdict {
+        let enabled = try await database.enabledModules(siteID: site.id!)
+        guard let activity = try await resolveActivity(activityID, site: site, enabled: enabled),
+              let module = registry.module(activity.moduleID) else {
+            return .refused("scan.notAvailableHere")
+        }
+        let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: clock.now, tickets: tickets)
+        return try await commits.submit { db in try module.performStationAction(key, context, db) }
+    }
+
+    /// People of a station activity whose names match `query`.
+    public func search(_ query: String, at site: Site, activityID: String) async throws -> [StationSearchResult] {
+        let enabled = try await database.enabledModules(siteID: site.id!)
+        guard let activity = try await resolveActivity(activityID, site: site, enabled: enabled),
+              let module = registry.module(activity.moduleID) else { return [] }
+        return try await database.read { db in try module.stationSearch(activity, query: query, db) }
+    }
+
     private func resolveActivity(_ activityID: String?, site: Site, enabled: Set<ModuleID>) async throws -> StationActivity? {
         guard let activityID, let slash = activityID.firstIndex(of: "/") else { return nil }
         let moduleID = ModuleID(rawValue: String(activityID[..<slash]))

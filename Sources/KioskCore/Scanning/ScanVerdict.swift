@@ -17,12 +17,16 @@ public struct ScanVerdict: Sendable, Hashable {
     public let name: String?
     /// More detail ("đã vào lúc 08:05").
     public let detail: LocalizedText?
+    /// What staff can do next (register a walk-in), shown as a button with the verdict.
+    public let offer: StationOffer?
 
-    public init(_ outcome: Outcome, _ title: LocalizedText, name: String? = nil, detail: LocalizedText? = nil) {
+    public init(_ outcome: Outcome, _ title: LocalizedText, name: String? = nil, detail: LocalizedText? = nil,
+                offer: StationOffer? = nil) {
         self.outcome = outcome
         self.title = title
         self.name = name
         self.detail = detail
+        self.offer = offer
     }
 
     /// A refusal with a core reason (`scan.forged`, `scan.revoked`, `scan.otherSite` …).

@@ -106,8 +106,8 @@ struct AdminFamiliesController {
     }
 }
 
-/// A file download.
-func download(_ bytes: [UInt8], filename: String, type: String) -> Response {
-    Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
+/// A file download, or a page shown in the browser when `inline`.
+func download(_ bytes: [UInt8], filename: String, type: String, inline: Bool = false) -> Response {
+    Response(status: .ok, headers: [.contentType: type, .contentDisposition: "\(inline ? "inline" : "attachment"); filename=\"\(filename)\""],
              body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
 }

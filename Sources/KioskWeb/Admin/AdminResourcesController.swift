@@ -70,7 +70,7 @@ struct AdminResourcesController {
         let name = try context.parameters.require("export")
         guard let export = resource.exports.first(where: { $0.name == name }) else { throw HTTPError(.notFound) }
         let file = try await services.database.read { db in try export.make(id, site, db) }
-        return download(file.body, filename: file.filename, type: file.contentType)
+        return download(file.body, filename: file.filename, type: file.contentType, inline: file.inline)
     }
 
     private func resolve(_ context: KioskRequestContext) async throws -> (Site, any KioskModule, AdminResource) {

@@ -34,6 +34,11 @@ public enum DemoData {
         _ = try await database.registerFamily(site: site, guardian: guardian, child: child,
                                               consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "demo"),
                                               tickets: services.tickets, at: now)
+        let context = DemoContext(clock: services.clock, tickets: services.tickets)
+        let modules = services.registry.modules
+        try await database.write { db in
+            for module in modules { try module.seedDemo(site, context, db) }
+        }
         return true
     }
 }

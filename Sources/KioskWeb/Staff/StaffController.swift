@@ -13,7 +13,9 @@ struct StaffController {
         routes.get("staff", use: sites)
         routes.get("staff/:site", use: station)
         routes.get("staff/:site/counter", use: counter)
+        routes.get("staff/:site/search", use: search)
         routes.post("api/scan", use: scan)
+        routes.post("api/station-action", use: stationAction)
         return routes
     }
 
@@ -24,12 +26,37 @@ struct StaffController {
         let activity: String?
     }
 
+    /// The body of a station action (a walk-in, a check-in from the name search).
+    struct ActionRequest: Decodable {
+        let action: String
+        let site: String
+        let activity: String
+    }
+
     /// The verdict as the station shows it.
     struct ScanAnswer: ResponseEncodable {
+        struct Offer: Encodable {
+            let label: String
+            let action: String
+        }
+
         let outcome: String
         let title: String
         let name: String
         let detail: String
+        let offer: Offer?
+    }
+
+    /// People found by name at the station.
+    struct SearchAnswer: ResponseEncodable {
+        struct Item: Encodable {
+            let name: String
+            let detail: String
+            let label: String
+            let action: String
+        }
+
+        let items: [Item]
     }
 
     @Sendable func sites(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
@@ -75,10 +102,36 @@ struct StaffController {
         return answer(verdict, context)
     }
 
+    @Sendable func stationAction(_ request: Request, context: KioskRequestContext) async throws -> ScanAnswer {
+        let body: ActionRequest
+        do {
+            body = try await request.decode(as: ActionRequest.self, context: context)
+        } catch {
+            throw KioskError(.invalidInput, "error.request")
+        }
+        let (site, staff) = try await siteForStaff(body.site, context)
+        let verdict = try await services.judge.perform(body.action, at: site, activityID: body.activity,
+                                                       staffUsername: staff.account.username, tickets: services.tickets)
+        try await services.database.audit("station.action", target: body.action, actor: actor(staff), siteID: site.id, at: services.clock.now)
+        return answer(verdict, context)
+    }
+
+    @Sendable func search(_ request: Request, context: KioskRequestContext) async throws -> SearchAnswer {
+        let (site, _) = try await siteForStaff(context.parameters.require("site"), context)
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100))
+        let activity = request.uri.queryParameters["activity"].map(String.init) ?? ""
+        let results = try await services.judge.search(query, at: site, activityID: activity)
+        let localizer = services.localizer
+        return SearchAnswer(items: results.map {
+            .init(name: $0.name, detail: $0.detail, label: localizer.string($0.action.label, context.language), action: $0.action.key)
+        })
+    }
+
     private func answer(_ verdict: ScanVerdict, _ context: KioskRequestContext) -> ScanAnswer {
         let localizer = services.localizer
         return ScanAnswer(outcome: verdict.outcome.rawValue, title: localizer.string(verdict.title, context.language),
-                          name: verdict.name ?? "", detail: verdict.detail.map { localizer.string($0, context.language) } ?? "")
+                          name: verdict.name ?? "", detail: verdict.detail.map { localizer.string($0, context.language) } ?? "",
+                          offer: verdict.offer.map { .init(label: localizer.string($0.label, context.language), action: $0.key) })
     }
 
     private func siteForStaff(_ code: String, _ context: KioskRequestContext) async throws -> (Site, StaffMember) {

@@ -1,0 +1,138 @@
+import Foundation
+import KioskCore
+
+/// The administrators' page of events: create, edit, cancel; per event the registrations as CSV
+/// (status, check-in time, no-show) and a printable gate list sorted by name.
+enum EventAdmin {
+    static let resource = AdminResource(
+        name: "events", title: .key("events.admin.title"),
+        fields: [
+            AdminField("titleVi", .key("events.field.titleVi"), .text(maxLength: 120)),
+            AdminField("titleEn", .key("events.field.titleEn"), .text(maxLength: 120), required: false),
+            AdminField("details", .key("events.field.details"), .multiline(maxLength: 1000), required: false),
+            AdminField("venue", .key("events.field.venue"), .text(maxLength: 120)),
+            AdminField("startsAt", .key("events.field.startsAt"), .dateTime),
+            AdminField("endsAt", .key("events.field.endsAt"), .dateTime),
+            AdminField("capacity", .key("events.field.capacity"), .integer(1...100_000)),
+            AdminField("minAge", .key("events.field.minAge"), .integer(3...18)),
+            AdminField("maxAge", .key("events.field.maxAge"), .integer(3...18)),
+            AdminField("registrationOpensAt", .key("events.field.registrationOpensAt"), .dateTime),
+            AdminField("registrationClosesAt", .key("events.field.registrationClosesAt"), .dateTime),
+            AdminField("checkInOpensMinutes", .key("events.field.checkInOpensMinutes"), .integer(0...720)),
+            AdminField("reentry", .key("events.field.reentry"), .checkbox, required: false),
+            AdminField("cancelled", .key("events.field.cancelled"), .checkbox, required: false),
+        ],
+        listColumns: ["titleVi", "startsAt", "venue", "seats", "checkedIn", "state"],
+        list: list, load: load, save: save,
+        exports: [
+            AdminExport(name: "registrations", label: .key("events.admin.exportCSV"), make: registrationsCSV),
+            AdminExport(name: "gate-list", label: .key("events.admin.gateList"), make: gateList),
+        ])
+
+    static func list(_ site: Site, _ db: Database) throws -> [AdminRow] {
+        try Event.filter(Event.Columns.siteId == site.id!).order(Event.Columns.startsAt.desc).fetchAll(db).map { event in
+            let registered = try EventSeats.registeredCount(event.id!, db)
+            let checkedIn = try Registration.filter(Registration.Columns.eventId == event.id! && Registration.Columns.checkedInAt != nil
+                                                    && Registration.Columns.status == "active").fetchCount(db)
+            return AdminRow(id: event.id!, values: [
+                "titleVi": event.titleVi, "startsAt": LocalTime.display(event.startsAt), "venue": event.venue,
+                "seats": "\(registered)/\(event.capacity)", "checkedIn": String(checkedIn),
+                "state": event.cancelledAt == nil ? "" : "✕",
+            ])
+        }
+    }
+
+    static func load(_ id: Int64, _ site: Site, _ db: Database) throws -> [String: String]? {
+        guard let event = try Event.fetchOne(db, key: id), event.siteId == site.id else { return nil }
+        return [
+            "titleVi": event.titleVi, "titleEn": event.titleEn, "details": event.details, "venue": event.venue,
+            "startsAt": LocalTime.field(event.startsAt), "endsAt": LocalTime.field(event.endsAt),
+            "capacity": String(event.capacity), "minAge": String(event.minAge), "maxAge": String(event.maxAge),
+            "registrationOpensAt": LocalTime.field(event.registrationOpensAt),
+            "registrationClosesAt": LocalTime.field(event.registrationClosesAt),
+            "checkInOpensMinutes": String(event.checkInOpensMinutes),
+            "reentry": event.reentry ? "yes" : "", "cancelled": event.cancelledAt == nil ? "" : "yes",
+        ]
+    }
+
+    static func save(_ id: Int64?, _ values: [String: String], _ site: Site, _ db: Database) throws -> Int64 {
+        func date(_ name: String) throws -> Date {
+            guard let date = LocalTime.parse(field: values[name] ?? "") else { throw KioskError(.invalidInput, "error.date.invalid", field: name) }
+            return date
+        }
+        func number(_ name: String, _ range: ClosedRange<Int>) throws -> Int {
+            guard let value = Int((values[name] ?? "").trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+                throw KioskError(.invalidInput, "events.field.range", String(range.lowerBound), String(range.upperBound), field: name)
+            }
+            return value
+        }
+        var event = Event(
+            id: id, siteId: site.id!,
+            titleVi: try TextInput.clean(values["titleVi"], field: "titleVi"),
+            titleEn: try TextInput.clean(values["titleEn"], field: "titleEn", required: false),
+            details: try TextInput.clean(values["details"], field: "details", maxLength: 1000, required: false),
+            venue: try TextInput.clean(values["venue"], field: "venue"),
+            startsAt: try date("startsAt"), endsAt: try date("endsAt"),
+            capacity: try number("capacity", 1...100_000), minAge: try number("minAge", 3...18), maxAge: try number("maxAge", 3...18),
+            registrationOpensAt: try date("registrationOpensAt"), registrationClosesAt: try date("registrationClosesAt"),
+            checkInOpensMinutes: try number("checkInOpensMinutes", 0...720), reentry: values["reentry"] == "yes", cancelledAt: nil)
+        guard event.endsAt > event.startsAt else { throw KioskError(.invalidInput, "events.field.endsBeforeStart", field: "endsAt") }
+        guard event.minAge <= event.maxAge else { throw KioskError(.invalidInput, "events.field.ages", field: "maxAge") }
+        guard event.registrationOpensAt < event.registrationClosesAt else {
+            throw KioskError(.invalidInput, "events.field.window", field: "registrationClosesAt")
+        }
+        if let id {
+            guard let existing = try Event.fetchOne(db, key: id), existing.siteId == site.id else { throw KioskError(.notFound, "events.notFound") }
+            let registered = try EventSeats.registeredCount(id, db)
+            guard event.capacity >= registered else {
+                throw KioskError(.invalidInput, "events.field.capacityBelow", String(registered), field: "capacity")
+            }
+            event.cancelledAt = values["cancelled"] == "yes" ? (existing.cancelledAt ?? Date()) : nil
+            try event.update(db)
+        } else {
+            event.cancelledAt = values["cancelled"] == "yes" ? Date() : nil
+            try event.insert(db)
+        }
+        return event.id!
+    }
+
+    private static func registrations(_ eventID: Int64, _ site: Site, _ db: Database) throws -> (Event, [Row]) {
+        let event = try EventSeats.event(eventID, site: site, db)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT child.fullName, child.birthDate, child.school, r.status, r.registeredAt, r.checkedInAt, r.walkIn
+            FROM events_registration r JOIN child ON child.id = r.childId
+            WHERE r.eventId = ? ORDER BY child.fullName COLLATE NOCASE
+            """, arguments: [eventID])
+        return (event, rows)
+    }
+
+    static func registrationsCSV(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
+        let (event, rows) = try registrations(eventID, site, db)
+        var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Đăng ký lúc", "Vào lúc", "Vắng", "Tại chỗ"])
+        let over = Date() >= event.endsAt
+        for row in rows {
+            let checkedIn: Date? = row["checkedInAt"]
+            let status: String = row["status"]
+            csv.append([row["fullName"], LocalDate(iso: row["birthDate"])?.display ?? "", row["school"],
+                        status == "active" ? "đã đăng ký" : "đã huỷ", LocalTime.display(row["registeredAt"]),
+                        checkedIn.map(LocalTime.display) ?? "", status == "active" && checkedIn == nil && over ? "vắng" : "",
+                        (row["walkIn"] as Bool) ? "có" : ""])
+        }
+        return AdminFile(filename: "su-kien-\(eventID).csv", contentType: "text/csv; charset=utf-8", body: csv.bytes)
+    }
+
+    static func gateList(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
+        let (event, rows) = try registrations(eventID, site, db)
+        let lines = rows.filter { ($0["status"] as String) == "active" }.enumerated().map { index, row in
+            "<tr><td>\(index + 1)</td><td>\(HTML.escape(row["fullName"]))</td><td>\(LocalDate(iso: row["birthDate"])?.display ?? "")</td><td class=\"box\">☐</td></tr>"
+        }
+        let html = """
+            <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>\(HTML.escape(event.titleVi))</title>
+            <link rel="stylesheet" href="/assets/css/kiosk.css"></head><body class="admin"><main>
+            <h1>\(HTML.escape(event.titleVi))</h1><p>\(HTML.escape(event.whenAndWhere)) · \(lines.count)/\(event.capacity)</p>
+            <table class="list"><thead><tr><th>#</th><th>Họ và tên</th><th>Ngày sinh</th><th>Vào</th></tr></thead>
+            <tbody>\(lines.joined())</tbody></table></main></body></html>
+            """
+        return AdminFile(filename: "danh-sach-cong-\(eventID).html", contentType: "text/html; charset=utf-8", body: Array(html.utf8), inline: true)
+    }
+}

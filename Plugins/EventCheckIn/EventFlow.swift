@@ -1,0 +1,118 @@
+import Foundation
+import KioskCore
+
+/// At the kiosk: the upcoming events with seats left; choose one, tick the children (siblings in
+/// one step), get one ticket per child. A child already registered gets the same ticket again.
+/// "My tickets" lists the family's places, each of which can be cancelled to free the seat.
+struct EventFlow: KioskFlow {
+    func start(_ context: inout FlowContext) async throws -> KioskScreen {
+        let siteID = context.site.id!
+        let now = context.clock.now
+        let events = try await context.database.read { db in
+            try Event.filter(Event.Columns.siteId == siteID && Event.Columns.cancelledAt == nil && Event.Columns.endsAt > now)
+                .order(Event.Columns.startsAt).fetchAll(db)
+                .filter { $0.isOpenForRegistration(at: now) }
+                .map { ($0, try EventSeats.seatsLeft($0, db)) }
+        }
+        guard !events.isEmpty else {
+            return .message(.key("events.title"), .key("events.none"), actions: [mine, .home])
+        }
+        return KioskScreen(title: .key("events.title"), intro: [.key("events.intro")], content: .choices(events.map { event, left in
+            Choice(event.title,
+                   detail: left > 0 ? .key("events.choice", event.whenAndWhere, String(left), String(event.minAge), String(event.maxAge))
+                                    : .key("events.choiceFull", event.whenAndWhere),
+                   action: "event", value: String(event.id!), disabled: left == 0)
+        }), actions: [mine, .home])
+    }
+
+    func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
+        switch action.name {
+        case "event": return try await chooseChildren(eventID: Int64(action.value) ?? 0, &context)
+        case "register": return try await register(action.fields, &context)
+        case "mine": return try await myTickets(&context)
+        case "cancel": return try await cancel(Int64(action.value) ?? 0, &context)
+        default: return try await start(&context)
+        }
+    }
+
+    // MARK: Steps
+
+    private func chooseChildren(eventID: Int64, _ context: inout FlowContext, error: KioskError? = nil) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        let site = context.site
+        let (event, children) = try await context.database.read { db in
+            (try EventSeats.event(eventID, site: site, db),
+             try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db))
+        }
+        context.state["event"] = String(eventID)
+        let eligible = children.filter { event.admits(birthDate: $0.birthDate) && $0.mayRegister }
+        let others = children.filter { !eligible.contains($0) }
+        guard !eligible.isEmpty else {
+            return .message(event.title, .key("events.noEligible", String(event.minAge), String(event.maxAge)), actions: [back, .home])
+        }
+        var form = FormSpec(fields: eligible.map { child in
+            FormField("child\(child.id!)", .literal(vi: child.fullName), .checkbox(.key("events.childAge", String(child.age(on: event.day)))),
+                      required: false)
+        }, submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
+        if let error { form = form.showing(error, values: [:]) }
+        let intro: [LocalizedText] = [.literal(vi: event.whenAndWhere), .key("events.pickChildren")]
+            + others.map { LocalizedText.key("events.notEligible", $0.fullName) }
+        return KioskScreen(title: event.title, intro: intro, content: .form(form), actions: [back, .home])
+    }
+
+    private func register(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        guard let eventID = context.state["event"].flatMap({ Int64($0) }) else { return try await start(&context) }
+        let chosen = fields.filter { $0.key.hasPrefix("child") && $0.value == "yes" }.compactMap { Int64($0.key.dropFirst(5)) }
+        guard !chosen.isEmpty else {
+            return try await chooseChildren(eventID: eventID, &context, error: KioskError(.invalidInput, "events.pickOne"))
+        }
+        let site = context.site, tickets = context.tickets, now = context.clock.now
+        do {
+            let issued = try await context.database.write { db -> ([(String, String)], Event) in
+                let event = try EventSeats.event(eventID, site: site, db)
+                let children = try chosen.map { try AppDatabase.childForRegistration($0, familyID: familyID, db) }
+                let issued = try EventSeats.register(children, at: event, walkIn: false, now: now, site: site, tickets: tickets, db)
+                return (issued.map { ($0.child.fullName, $0.token.description) }, event)
+            }
+            let event = issued.1
+            return KioskScreen(title: .key("events.done"), intro: [event.title, .literal(vi: event.whenAndWhere)],
+                               content: .tickets(issued.0.map { TicketCard(token: $0.1, holder: $0.0, title: event.title,
+                                                                           detail: .literal(vi: event.whenAndWhere)) }),
+                               actions: [ScreenAction(.key("action.print"), .print, style: .primary), .home])
+        } catch let error as KioskError {
+            return try await chooseChildren(eventID: eventID, &context, error: error)
+        }
+    }
+
+    private func myTickets(_ context: inout FlowContext) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        let now = context.clock.now
+        let choices = try await context.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, child.fullName, e.titleVi, e.titleEn, e.startsAt FROM events_registration r
+                JOIN child ON child.id = r.childId JOIN events_event e ON e.id = r.eventId
+                WHERE child.familyId = ? AND r.status = 'active' AND e.endsAt > ? ORDER BY e.startsAt, child.fullName
+                """, arguments: [familyID, now]).map { row in
+                let name: String = row["fullName"], titleVi: String = row["titleVi"], titleEn: String = row["titleEn"]
+                return Choice(.literal(vi: "\(name) — \(titleVi)", en: "\(name) — \(titleEn.isEmpty ? titleVi : titleEn)"),
+                              detail: .key("events.cancelChoice", LocalTime.display(row["startsAt"])), action: "cancel",
+                              value: String(row["id"] as Int64))
+            }
+        }
+        guard !choices.isEmpty else { return .message(.key("events.mine"), .key("events.mineNone"), actions: [back, .home]) }
+        return KioskScreen(title: .key("events.mine"), intro: [.key("events.mineIntro")], content: .choices(choices), actions: [back, .home])
+    }
+
+    private func cancel(_ registrationID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        let now = context.clock.now, tickets = context.tickets
+        try await context.database.write { db in
+            try EventSeats.cancel(registrationID, familyID: familyID, now: now, tickets: tickets, db)
+        }
+        return .message(.key("events.mine"), .key("events.cancelled"), style: .success, actions: [back, .home])
+    }
+
+    private var mine: ScreenAction { ScreenAction(.key("events.mine"), .submit(name: "mine", value: "")) }
+    private var back: ScreenAction { ScreenAction(.key("events.back"), .submit(name: "list", value: "")) }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KioskCore
+
+/// The gate: judges event tickets and member cards at a station set to an event, records each
+/// entry (and exit, where re-entry is allowed) inside the scan's durable transaction.
+enum EventGate {
+    static func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? {
+        let isEventTicket = scan.ticket.kind == EventCheckInModule.ticketKind.code
+        let stationEventID = scan.activity.flatMap(eventID(of:))
+        if isEventTicket {
+            guard let registration = try Registration.fetchOne(db, key: scan.ticket.subjectID),
+                  let event = try Event.fetchOne(db, key: registration.eventId),
+                  let child = try Child.fetchOne(db, key: registration.childId) else { return .refused("scan.forged") }
+            guard let stationEventID else {
+                return ScanVerdict(.warning, .key("events.gate.chooseEvent"), name: child.fullName, detail: event.title)
+            }
+            guard stationEventID == event.id else {
+                return ScanVerdict(.refused, .key("events.gate.otherEvent"), name: child.fullName,
+                                   detail: .key("events.gate.ticketFor", event.titleVi, LocalTime.display(event.startsAt)))
+            }
+            return try admit(registration, event: event, child: child, at: scan.at, staff: scan.staffUsername, db)
+        }
+        // A member card at an event gate: the child's registration for that event, if any.
+        guard scan.ticket.kind == TicketKind.memberCard.code, let stationEventID, let childID = scan.ticket.childId,
+              let child = try Child.fetchOne(db, key: childID), let event = try Event.fetchOne(db, key: stationEventID) else { return nil }
+        if let registration = try EventSeats.activeRegistration(event: stationEventID, child: childID, db) {
+            return try admit(registration, event: event, child: child, at: scan.at, staff: scan.staffUsername, db)
+        }
+        let left = try EventSeats.seatsLeft(event, db)
+        let canWalkIn = left > 0 && event.cancelledAt == nil && event.admits(birthDate: child.birthDate) && child.mayRegister
+        return ScanVerdict(.refused, .key("events.gate.notRegistered"), name: child.fullName,
+                           detail: canWalkIn ? .key("events.gate.seatsLeft", String(left)) : nil,
+                           offer: canWalkIn ? StationOffer(label: .key("events.gate.walkIn"), key: "walkin:\(childID)") : nil)
+    }
+
+    /// Lets a registered child in (or out, on a re-entry event), or says why not.
+    static func admit(_ registration: Registration, event: Event, child: Child, at now: Date, staff: String,
+                      _ db: Database) throws -> ScanVerdict {
+        guard event.cancelledAt == nil else { return ScanVerdict(.refused, .key("events.gate.eventCancelled"), name: child.fullName) }
+        guard registration.status == .active else { return ScanVerdict(.refused, .key("scan.revoked"), name: child.fullName) }
+        guard LocalDate(now) == event.day else {
+            return ScanVerdict(.refused, .key("events.gate.notToday"), name: child.fullName, detail: .literal(vi: event.day.display))
+        }
+        guard now >= event.checkInOpensAt else {
+            return ScanVerdict(.refused, .key("events.gate.tooEarly"), name: child.fullName,
+                               detail: .key("events.gate.opensAt", LocalTime.clock(event.checkInOpensAt)))
+        }
+        guard now < event.endsAt else { return ScanVerdict(.refused, .key("events.gate.over"), name: child.fullName) }
+        var registration = registration
+        if let first = registration.checkedInAt {
+            guard event.reentry else {
+                return ScanVerdict(.warning, .key("events.gate.already"), name: child.fullName,
+                                   detail: .key("events.gate.cameAt", LocalTime.clock(first)))
+            }
+            registration.inside.toggle()
+            try registration.update(db)
+            try GatePass(registrationId: registration.id!, at: now, direction: registration.inside ? "in" : "out", staff: staff).insert(db)
+            return registration.inside
+                ? ScanVerdict(.accepted, .key("events.gate.welcomeBack"), name: child.fullName)
+                : ScanVerdict(.warning, .key("events.gate.exit"), name: child.fullName, detail: .key("events.gate.cameAt", LocalTime.clock(first)))
+        }
+        registration.checkedInAt = now
+        registration.inside = true
+        try registration.update(db)
+        try GatePass(registrationId: registration.id!, at: now, direction: "in", staff: staff).insert(db)
+        return ScanVerdict(.accepted, .key("events.gate.welcome"), name: child.fullName)
+    }
+
+    /// The event of a station activity key (`event:12`).
+    static func eventID(of activity: StationActivity) -> Int64? {
+        guard activity.moduleID == EventCheckInModule.id, activity.key.hasPrefix("event:") else { return nil }
+        return Int64(activity.key.dropFirst("event:".count))
+    }
+}
