@@ -96,6 +96,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "KioskCLITests", dependencies: ["kiosk"]),
         .testTarget(
             name: "EventCheckInTests",
             dependencies: ["EventCheckIn", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// The `kiosk` command as an administrator types it: clear one-line errors and non-zero exits.
+@Suite struct KioskCommandTests {
+    private static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/kiosk").path
+    private static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("kiosk-assets").path
+
+    private struct Outcome {
+        let status: Int32
+        let output: String
+    }
+
+    private func kiosk(_ arguments: [String], state: String, environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments + ["--state-dir", state, "--assets", Self.assets]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    private func withState(_ body: (String) throws -> Void) throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        try body(state)
+    }
+
+    @Test func sitesAndModulesAreManagedFromTheShell() throws {
+        try withState { state in
+            #expect(try kiosk(["sites", "--add", "Q1", "--name", "Nhà Thiếu nhi Quận 1"], state: state).output.contains("Q1\tNhà Thiếu nhi Quận 1"))
+            #expect(try kiosk(["modules", "enable", "events", "--site", "Q1"], state: state).status == 0)
+            let list = try kiosk(["modules", "list"], state: state)
+            #expect(list.output.contains("events\tSự kiện\tenabled at: Q1"))
+            #expect(try kiosk(["modules", "disable", "events", "--site", "Q1"], state: state).status == 0)
+            #expect(try kiosk(["modules", "list"], state: state).output.contains("events\tSự kiện\tenabled at: \n"))
+            let migrations = try kiosk(["migrate"], state: state)
+            #expect(migrations.output.contains("core/001"))
+            #expect(migrations.output.contains("events/001"))
+        }
+    }
+
+    @Test func mistakesAreOneClearLineAndANonZeroExit() throws {
+        try withState { state in
+            let unknown = try kiosk(["modules", "enable", "library", "--site", "Q1"], state: state)
+            #expect(unknown.status != 0)
+            #expect(unknown.output.contains("Error: no module 'library'; installed: events"))
+            let noSite = try kiosk(["modules", "enable", "events", "--site", "Q9"], state: state)
+            #expect(noSite.status != 0)
+            #expect(noSite.output.contains("Error: Centre not found."))
+            let badCode = try kiosk(["sites", "--add", "q-1", "--name", "x"], state: state)
+            #expect(badCode.status != 0)
+            #expect(badCode.output.contains("A centre code is 1–8 capital letters or digits."))
+            let shortPassword = try kiosk(["admin", "create", "--username", "lan", "--name", "Lan"], state: state,
+                                          environment: ["KIOSK_ADMIN_PASSWORD": "short"])
+            #expect(shortPassword.status != 0)
+            #expect(shortPassword.output.contains("the password needs 10 to 72 characters"))
+        }
+    }
+
+    @Test func ticketsAreVerifiedOfflineAndRenderedToFiles() throws {
+        try withState { state in
+            #expect(try kiosk(["demo"], state: state).status == 0)
+            let keyFile = URL(fileURLWithPath: state).appendingPathComponent("keys/DEMO.key").path
+            #expect(FileManager.default.fileExists(atPath: keyFile))
+            let forged = try kiosk(["ticket", "verify", "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB"], state: state)
+            #expect(forged.status != 0)
+            #expect(forged.output.contains("forged or altered"))
+            let garbage = try kiosk(["ticket", "verify", "hello"], state: state)
+            #expect(garbage.output.contains("Error: not a ticket token"))
+            let png = URL(fileURLWithPath: state).appendingPathComponent("t.png").path
+            let render = Process()
+            render.executableURL = URL(fileURLWithPath: Self.binary)
+            render.arguments = ["ticket", "render", "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB", "--png", png]
+            try render.run()
+            render.waitUntilExit()
+            #expect(render.terminationStatus == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: png)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+}
