@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskTickets"],
+            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -50,9 +50,7 @@ public struct EventCheckInModule: KioskModule {
     /// Registered children of the station's event by name (a lost ticket).
     public func stationSearch(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult] {
         guard let eventID = EventGate.eventID(of: activity) else { return [] }
-        let words = VietnameseFolding.searchWords(query).prefix(8)
-        guard !words.isEmpty else { return [] }
-        let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
+        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
         let rows = try Row.fetchAll(db, sql: """
             SELECT child.fullName, child.birthDate, r.id, r.checkedInAt FROM childSearch
             JOIN child ON child.id = childSearch.rowid

@@ -1,10 +1,12 @@
 import Foundation
 
-/// The bench's options: `--kiosk PATH` (the release server), `--assets DIR`, `--seconds N` (wrk run).
+/// The bench's options: `--kiosk PATH` (the release server), `--assets DIR`, `--seconds N` (each wrk run),
+/// `--tickets N` (event tickets seeded for the gate runs).
 struct BenchArguments {
     var kioskBinary = ".build/release/kiosk"
     var assets = "./kiosk-assets"
     var seconds = 5
+    var tickets = 200_000
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -13,6 +15,7 @@ struct BenchArguments {
             case "--kiosk": kioskBinary = iterator.next() ?? kioskBinary
             case "--assets": assets = iterator.next() ?? assets
             case "--seconds": seconds = Int(iterator.next() ?? "") ?? seconds
+            case "--tickets": tickets = Int(iterator.next() ?? "") ?? tickets
             default: print("unknown argument \(argument)")
             }
         }

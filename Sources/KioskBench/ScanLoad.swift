@@ -39,26 +39,48 @@ struct StationLogin {
     }
 }
 
-/// Scans over HTTP from a second process: wrk with a Lua script posting the card again and again.
+/// Scans over HTTP from a second process: wrk with a Lua script that posts scans.
 enum ScanLoad {
     struct Result {
+        let requests: Int
         let requestsPerSecond: Double
         let p50: Double
         let p99: Double
     }
 
+    /// Posts the same code again and again (a member card at a station with no activity).
     static func run(port: Int, station: StationLogin, seconds: Int) throws -> Result {
+        try run(port: port, station: station, seconds: seconds, request: """
+            request = function()
+              return wrk.format("POST", "/api/scan", nil, '{"code":"\(station.card)","site":"DEMO","activity":null}')
+            end
+            """)
+    }
+
+    /// Posts each code of `tokensFile` in turn, at the gate of `activity`.
+    static func run(port: Int, station: StationLogin, seconds: Int, tokensFile: String, activity: String) throws -> Result {
+        try run(port: port, station: station, seconds: seconds, request: """
+            local tokens = {}
+            for line in io.lines("\(tokensFile)") do tokens[#tokens + 1] = line end
+            local next = 0
+            request = function()
+              next = next % #tokens + 1
+              return wrk.format("POST", "/api/scan", nil,
+                '{"code":"' .. tokens[next] .. '","site":"DEMO","activity":"\(activity)"}')
+            end
+            """)
+    }
+
+    private static func run(port: Int, station: StationLogin, seconds: Int, request: String) throws -> Result {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).lua")
         defer { try? FileManager.default.removeItem(at: script) }
-        let body = #"{"code":"\#(station.card)","site":"DEMO","activity":null}"#
         try """
-            wrk.method = "POST"
-            wrk.body = '\(body)'
             wrk.headers["Content-Type"] = "application/json"
             wrk.headers["X-CSRF-Token"] = "\(station.csrf)"
             wrk.headers["Cookie"] = "\(station.cookieHeader)"
+            \(request)
             done = function(summary, latency, requests)
-              io.write(string.format("RESULT %f %f %f %d\\n", summary.requests / (summary.duration / 1e6),
+              io.write(string.format("RESULT %d %f %f %f %d\\n", summary.requests, summary.requests / (summary.duration / 1e6),
                 latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
             end
             """.write(to: script, atomically: true, encoding: .utf8)
@@ -67,7 +89,7 @@ enum ScanLoad {
             throw BenchError("wrk printed no result:\n\(output)")
         }
         let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
-        guard fields.count == 4, fields[3] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
-        return Result(requestsPerSecond: fields[0], p50: fields[1], p99: fields[2])
+        guard fields.count == 5, fields[4] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
+        return Result(requests: Int(fields[0]), requestsPerSecond: fields[1], p50: fields[2], p99: fields[3])
     }
 }

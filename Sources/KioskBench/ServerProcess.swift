@@ -17,8 +17,6 @@ final class ServerProcess {
 
     /// Starts the server on a free port and waits (at most 30 s) until `/healthz` answers.
     static func start(kiosk: String, assets: String, state: URL) throws -> ServerProcess {
-        // The demo data is created by a first run, so that the timed start is a plain restart.
-        _ = try runTool(kiosk, ["demo", "--state-dir", state.path, "--assets", assets])
         let port = 18_000 + Int.random(in: 0..<2000)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kiosk)
@@ -55,7 +53,14 @@ final class ServerProcess {
     }
 
     func stop() {
+        guard process.isRunning else { return }
         process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// Kills the server at once (SIGKILL), as a power cut would.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -38,16 +38,33 @@ let cardRun = try measure(500) {
 report("printable card PNG", cardRun, unit: "cards/s")
 
 // 3 and 4. The real server in its own process: start time, memory, and scans over HTTP from wrk.
+let state = directory.appendingPathComponent("state")
+let seeded = try await EventGateSeed.seed(state: state, assets: arguments.assets, count: arguments.tickets)
+print(pad("seeded event tickets") + String(format: " %10d", arguments.tickets))
 guard FileManager.default.isExecutableFile(atPath: arguments.kioskBinary) else {
     print("\(arguments.kioskBinary) is missing: build it first (swift build -c release --product kiosk)")
     exit(1)
 }
-let server = try ServerProcess.start(kiosk: arguments.kioskBinary, assets: arguments.assets, state: directory.appendingPathComponent("state"))
-defer { server.stop() }
+let server = try ServerProcess.start(kiosk: arguments.kioskBinary, assets: arguments.assets, state: state)
 print(pad("start to /healthz") + String(format: " %10.1f ms", server.startMilliseconds))
 print(pad("resident memory after start") + String(format: " %10.1f MB", server.residentMegabytes()))
+defer { server.stop() }
 let station = try await StationLogin.logIn(port: server.port)
 let scan = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds)
 print(pad("POST /api/scan (member card, wrk)")
       + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", scan.requestsPerSecond, scan.p50, scan.p99))
+
+// 5. The event gate: first scans of distinct tickets, then the same tickets again (amber).
+let activity = "events/event:\(seeded.eventID)"
+let first = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds, tokensFile: seeded.tokensFile, activity: activity)
+print(pad("gate: first scans (green)")
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", first.requestsPerSecond, first.p50, first.p99))
+let duplicates = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds,
+                                  tokensFile: try EventGateSeed.firstTokens(seeded.tokensFile, count: min(first.requests, 2000)), activity: activity)
+print(pad("gate: duplicate scans (amber)")
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", duplicates.requestsPerSecond, duplicates.p50, duplicates.p99))
 print(pad("resident memory after the load") + String(format: " %10.1f MB", server.residentMegabytes()))
+// Killed without warning: every green answer must already be on disk.
+server.kill()
+let durable = try EventGateSeed.checkedIn(state: state, eventID: seeded.eventID)
+print(pad("green answers / check-ins on disk") + " \(first.requests) / \(durable) after kill -9")

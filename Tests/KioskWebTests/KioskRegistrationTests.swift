@@ -19,7 +19,7 @@ import Testing
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).png")
             try png.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let decoded = try QRTool.zbar(file.path)
+            let decoded = try QRDecoder.decode(file: file.path).first
             #expect(decoded == token)
             // And the consent evidence names the kiosk and the text version.
             let consents = try await kiosk.services.database.read { db in
@@ -105,19 +105,5 @@ import Testing
             #expect(!page.contains("<script>alert(1)</script>"))
             #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; An"))
         }
-    }
-}
-
-enum QRTool {
-    static func zbar(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--raw", "-q", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import KioskTesting
+import Testing
 
 /// Runs `body` against the real server on 127.0.0.1 with a fresh test kiosk.
 func withLiveKiosk<Value: Sendable>(idleTimeout: Int = 90, modules: [any KioskModule] = [VisitsModule()],
@@ -29,6 +30,17 @@ func registerFamily(_ visitor: Visitor, guardian: String = "Phạm Thị Hoa", p
         try await visitor.post("/kiosk/DEMO/screen", [("_action", "childConsent:yes")])
     }
     return visitor.page
+}
+
+/// Registers a family at the kiosk, books a visit for its child with the sample module, and
+/// returns the visit ticket.
+func bookVisit(_ kiosk: TestKiosk, _ client: any TestClientProtocol) async throws -> String {
+    let family = Visitor(client)
+    try await registerFamily(family)
+    try await family.get("/kiosk/DEMO/start/visits/start")
+    let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
+    try await family.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
+    return try #require(family.page.firstToken)
 }
 
 extension String {

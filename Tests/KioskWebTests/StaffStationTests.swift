@@ -64,12 +64,7 @@ import Testing
 
     @Test func aModulesTicketIsJudgedByTheModuleOnceGreenThenAmber() async throws {
         try await withLiveKiosk { kiosk, client in
-            let family = Visitor(client)
-            try await registerFamily(family)
-            try await family.get("/kiosk/DEMO/start/visits/start")
-            let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
-            try await family.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
-            let ticket = try #require(family.page.firstToken)
+            let ticket = try await bookVisit(kiosk, client)
             let staff = Visitor(client)
             try await logIn(staff, DemoData.staffUsername, DemoData.staffPassword)
             try await staff.get("/staff/DEMO?activity=visits/gate")
@@ -85,12 +80,7 @@ import Testing
 
     @Test func manyConcurrentScansOfOneTicketGiveExactlyOneGreen() async throws {
         try await withLiveKiosk { kiosk, client in
-            let family = Visitor(client)
-            try await registerFamily(family)
-            try await family.get("/kiosk/DEMO/start/visits/start")
-            let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
-            try await family.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
-            let ticket = try #require(family.page.firstToken)
+            let ticket = try await bookVisit(kiosk, client)
             let staff = Visitor(client)
             try await logIn(staff, DemoData.staffUsername, DemoData.staffPassword)
             try await staff.get("/staff/DEMO")

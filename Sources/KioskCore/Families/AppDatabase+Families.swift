@@ -114,7 +114,7 @@ extension AppDatabase {
     /// Children at a site whose names match `query`, ignoring case and tone marks (`dang thi anh`
     /// finds `Đặng Thị Ánh`), through the full-text index. Each word matches a word's beginning.
     public func searchChildren(siteID: Int64, query: String, limit: Int = 50) async throws -> [Child] {
-        guard let match = Self.prefixQuery(query) else { return [] }
+        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
         return try await read { db in
             try Child.fetchAll(db, sql: """
                 SELECT child.* FROM childSearch JOIN child ON child.id = childSearch.rowid
@@ -125,19 +125,12 @@ extension AppDatabase {
 
     /// Guardians at a site whose names match `query` the same way.
     public func searchGuardians(siteID: Int64, query: String, limit: Int = 50) async throws -> [Guardian] {
-        guard let match = Self.prefixQuery(query) else { return [] }
+        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
         return try await read { db in
             try Guardian.fetchAll(db, sql: """
                 SELECT guardian.* FROM guardianSearch JOIN guardian ON guardian.id = guardianSearch.rowid
                 WHERE guardianSearch MATCH ? AND guardian.siteId = ? ORDER BY guardian.fullName LIMIT ?
                 """, arguments: [match, siteID, limit])
         }
-    }
-
-    /// An FTS5 query where every folded word must begin a word of the name: `"dang"* "thi"*`.
-    static func prefixQuery(_ text: String) -> String? {
-        let words = VietnameseFolding.searchWords(text).prefix(8)
-        guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 }

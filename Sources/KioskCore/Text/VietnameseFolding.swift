@@ -11,6 +11,14 @@ public enum VietnameseFolding {
         return stripped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// A full-text query for the name indexes (`childSearch`, `guardianSearch`) where every folded
+    /// word must begin a word of the name: `"dang"* "thi"*`; nil when nothing searchable was typed.
+    public static func fullTextQuery(_ text: String) -> String? {
+        let words = searchWords(text).prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
     /// The folded words of `text` that contain letters or digits only, for a full-text query.
     public static func searchWords(_ text: String) -> [String] {
         fold(text)
