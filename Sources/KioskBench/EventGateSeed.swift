@@ -23,7 +23,7 @@ enum EventGateSeed {
                 INSERT INTO events_event (siteId, titleVi, titleEn, details, venue, startsAt, endsAt, capacity, minAge, maxAge,
                   registrationOpensAt, registrationClosesAt, checkInOpensMinutes, reentry)
                 VALUES (?, 'Tết Thiếu nhi (benchmark)', 'Children''s Day (benchmark)', '', 'Cổng chính', ?, ?, ?, 3, 18, ?, ?, 600, 0)
-                """, arguments: [site.id, now.addingTimeInterval(3600), now.addingTimeInterval(6 * 3600), count + 10,
+                """, arguments: [site.id, now.addingTimeInterval(-60), now.addingTimeInterval(6 * 3600), count + 10,
                                  now.addingTimeInterval(-86400), now.addingTimeInterval(3600)])
             let eventID = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO family (siteId, createdAt) VALUES (?, ?)", arguments: [site.id, now])

@@ -43,6 +43,8 @@ struct StationLogin {
 enum ScanLoad {
     struct Result {
         let requests: Int
+        /// Answers that were green.
+        let accepted: Int
         let requestsPerSecond: Double
         let p50: Double
         let p99: Double
@@ -79,9 +81,17 @@ enum ScanLoad {
             wrk.headers["X-CSRF-Token"] = "\(station.csrf)"
             wrk.headers["Cookie"] = "\(station.cookieHeader)"
             \(request)
+            accepted = 0
+            response = function(status, headers, body)
+              if string.find(body, '"outcome":"accepted"', 1, true) then accepted = accepted + 1 end
+            end
+            local threads = {}
+            setup = function(thread) table.insert(threads, thread) end
             done = function(summary, latency, requests)
-              io.write(string.format("RESULT %d %f %f %f %d\\n", summary.requests, summary.requests / (summary.duration / 1e6),
-                latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+              local greens = 0
+              for _, thread in ipairs(threads) do greens = greens + thread:get("accepted") end
+              io.write(string.format("RESULT %d %f %f %f %d %d\\n", summary.requests, summary.requests / (summary.duration / 1e6),
+                latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, greens))
             end
             """.write(to: script, atomically: true, encoding: .utf8)
         let output = try runTool("/usr/bin/wrk", ["-t1", "-c8", "-d\(seconds)s", "-s", script.path, "http://127.0.0.1:\(port)/api/scan"])
@@ -89,7 +99,7 @@ enum ScanLoad {
             throw BenchError("wrk printed no result:\n\(output)")
         }
         let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
-        guard fields.count == 5, fields[4] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
-        return Result(requests: Int(fields[0]), requestsPerSecond: fields[1], p50: fields[2], p99: fields[3])
+        guard fields.count == 6, fields[4] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
+        return Result(requests: Int(fields[0]), accepted: Int(fields[5]), requestsPerSecond: fields[1], p50: fields[2], p99: fields[3])
     }
 }

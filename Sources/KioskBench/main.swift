@@ -67,4 +67,5 @@ print(pad("resident memory after the load") + String(format: " %10.1f MB", serve
 // Killed without warning: every green answer must already be on disk.
 server.kill()
 let durable = try EventGateSeed.checkedIn(state: state, eventID: seeded.eventID)
-print(pad("green answers / check-ins on disk") + " \(first.requests) / \(durable) after kill -9")
+print(pad("gate answers: green / amber run") + " \(first.accepted) of \(first.requests) / \(duplicates.accepted) of \(duplicates.requests)")
+print(pad("green answers / check-ins on disk") + " \(first.accepted) / \(durable) after kill -9")

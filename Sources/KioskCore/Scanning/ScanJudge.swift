@@ -37,10 +37,12 @@ public struct ScanJudge: Sendable {
         guard token.siteCode == site.code else { return .refused("scan.otherSite") }
         guard try signer.verify(token) else { return .refused("scan.forged") }
         let now = clock.now
-        let enabled = try await database.enabledModules(siteID: site.id!)
-        let activity = try await resolveActivity(activityID, site: site, enabled: enabled)
+        let today = clock.today
         let registry = self.registry
+        // Everything else happens on the writer, in the scan's own savepoint of the next group commit.
         return try await commits.submit { db in
+            let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
+            let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db)
             guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.kind == token.kind,
                   ticket.siteId == site.id else {
                 return .refused("scan.forged")
@@ -65,30 +67,39 @@ public struct ScanJudge: Sendable {
     /// same durable group commit as scans.
     public func perform(_ key: String, at site: Site, activityID: String, staffUsername: String,
                         tickets: TicketIssuer) async throws -> ScanVerdict {
-        let enabled = try await database.enabledModules(siteID: site.id!)
-        guard let activity = try await resolveActivity(activityID, site: site, enabled: enabled),
-              let module = registry.module(activity.moduleID) else {
-            return .refused("scan.notAvailableHere")
+        let now = clock.now
+        let today = clock.today
+        let registry = self.registry
+        return try await commits.submit { db in
+            let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
+            guard let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db),
+                  let module = registry.module(activity.moduleID) else {
+                return .refused("scan.notAvailableHere")
+            }
+            let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: now, tickets: tickets)
+            return try module.performStationAction(key, context, db)
         }
-        let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: clock.now, tickets: tickets)
-        return try await commits.submit { db in try module.performStationAction(key, context, db) }
     }
 
     /// People of a station activity whose names match `query`.
     public func search(_ query: String, at site: Site, activityID: String) async throws -> [StationSearchResult] {
-        let enabled = try await database.enabledModules(siteID: site.id!)
-        guard let activity = try await resolveActivity(activityID, site: site, enabled: enabled),
-              let module = registry.module(activity.moduleID) else { return [] }
-        return try await database.read { db in try module.stationSearch(activity, query: query, db) }
+        let today = clock.today
+        let registry = self.registry
+        return try await database.read { db in
+            let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
+            guard let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db),
+                  let module = registry.module(activity.moduleID) else { return [] }
+            return try module.stationSearch(activity, query: query, db)
+        }
     }
 
-    private func resolveActivity(_ activityID: String?, site: Site, enabled: Set<ModuleID>) async throws -> StationActivity? {
+    /// The activity a station is set to (`<module>/<key>`), if its module is enabled and offers it today.
+    private static func resolveActivity(_ activityID: String?, site: Site, enabled: Set<ModuleID>, today: LocalDate,
+                                        registry: ModuleRegistry, _ db: Database) throws -> StationActivity? {
         guard let activityID, let slash = activityID.firstIndex(of: "/") else { return nil }
         let moduleID = ModuleID(rawValue: String(activityID[..<slash]))
         guard enabled.contains(moduleID), let module = registry.module(moduleID) else { return nil }
-        let today = clock.today
-        let activities = try await database.read { db in try module.stationActivities(site, on: today, db) }
-        return activities.first { $0.stationID == activityID }
+        return try module.stationActivities(site, on: today, db).first { $0.stationID == activityID }
     }
 
     /// A member or guardian card with no activity to judge it: valid, with the holder's name.
