@@ -9,9 +9,13 @@ BUILD_FLAGS  ?=
 RUN_PACKAGES  = pkg-config libsqlite3-dev libgd-dev libqrencode-dev fonts-noto-core fonts-dejavu-core fonts-noto-color-emoji
 # What the tests need besides: a real QR decoder, an SVG rasterizer, Chromium and its WebDriver.
 TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver
+# What the benchmark needs besides: wrk drives the scans over HTTP, curl logs the station in.
+BENCH_PACKAGES = wrk curl
+# The build folder of `make bench` (e.g. BENCH_SCRATCH=.build-bench to keep it apart from a debug build).
+BENCH_SCRATCH ?= .build
 PYTHON       ?= python3
 
-.PHONY: run test build release deps test-deps bench screenshots clean
+.PHONY: run test build release deps test-deps bench-deps bench screenshots clean
 
 run: deps build
 	@echo "Starting the kiosk service with the demo site (Ctrl-C to stop)…"
@@ -29,9 +33,10 @@ build:
 release: deps
 	$(SWIFT) build -c release
 
-bench: deps test-deps
-	$(SWIFT) build -c release --product kiosk-bench && $(SWIFT) build -c release --product kiosk
-	.build/release/kiosk-bench --assets ./kiosk-assets
+bench: deps bench-deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kiosk
+	$(BENCH_SCRATCH)/release/kiosk-bench --kiosk $(BENCH_SCRATCH)/release/kiosk --assets ./kiosk-assets
 
 screenshots: deps test-deps build
 	$(PYTHON) Tests/e2e/screenshots.py
@@ -39,6 +44,9 @@ screenshots: deps test-deps build
 # Installs the Debian packages that are missing (needs root, as on a fresh machine or in CI).
 deps:
 	@./.ci/install-packages $(RUN_PACKAGES)
+
+bench-deps:
+	@./.ci/install-packages $(BENCH_PACKAGES)
 
 test-deps:
 	@./.ci/install-packages $(TEST_PACKAGES)

@@ -8,7 +8,7 @@ let swiftSettings: [SwiftSetting] = [
 
 /// Domain modules live in `Plugins/<Name>` as ordinary library targets (declared with `path:`);
 /// they are not SwiftPM package plugins. Each depends on KioskCore alone.
-let domainModules: [String] = ["EventCheckIn"]
+let domainModules: [String] = ["EventCheckIn", "TalentClasses"]
 
 let package = Package(
     name: "nha-thieu-nhi-kiosk",
@@ -96,10 +96,14 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "KioskCLITests", dependencies: ["kiosk"]),
+        .testTarget(name: "KioskCLITests", dependencies: ["kiosk", "KioskTesting"]),
         .testTarget(
             name: "EventCheckInTests",
             dependencies: ["EventCheckIn", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "TalentClassesTests",
+            dependencies: ["TalentClasses", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ] + domainModules.map {
         .target(name: $0, dependencies: ["KioskCore"], path: "Plugins/\($0)", swiftSettings: swiftSettings)

@@ -55,27 +55,18 @@ enum EventAdmin {
         ]
     }
 
-    static func save(_ id: Int64?, _ values: [String: String], _ site: Site, _ db: Database) throws -> Int64 {
-        func date(_ name: String) throws -> Date {
-            guard let date = LocalTime.parse(field: values[name] ?? "") else { throw KioskError(.invalidInput, "error.date.invalid", field: name) }
-            return date
-        }
-        func number(_ name: String, _ range: ClosedRange<Int>) throws -> Int {
-            guard let value = Int((values[name] ?? "").trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-                throw KioskError(.invalidInput, "events.field.range", String(range.lowerBound), String(range.upperBound), field: name)
-            }
-            return value
-        }
+    static func save(_ id: Int64?, _ values: [String: String], _ context: AdminActionContext, _ db: Database) throws -> Int64 {
+        let form = AdminValues(values)
+        let site = context.site
         var event = Event(
             id: id, siteId: site.id!,
-            titleVi: try TextInput.clean(values["titleVi"], field: "titleVi"),
-            titleEn: try TextInput.clean(values["titleEn"], field: "titleEn", required: false),
-            details: try TextInput.clean(values["details"], field: "details", maxLength: 1000, required: false),
-            venue: try TextInput.clean(values["venue"], field: "venue"),
-            startsAt: try date("startsAt"), endsAt: try date("endsAt"),
-            capacity: try number("capacity", 1...100_000), minAge: try number("minAge", 3...18), maxAge: try number("maxAge", 3...18),
-            registrationOpensAt: try date("registrationOpensAt"), registrationClosesAt: try date("registrationClosesAt"),
-            checkInOpensMinutes: try number("checkInOpensMinutes", 0...720), reentry: values["reentry"] == "yes", cancelledAt: nil)
+            titleVi: try form.text("titleVi"), titleEn: try form.text("titleEn", required: false),
+            details: try form.text("details", maxLength: 1000, required: false), venue: try form.text("venue"),
+            startsAt: try form.dateTime("startsAt"), endsAt: try form.dateTime("endsAt"),
+            capacity: try form.integer("capacity", 1...100_000), minAge: try form.integer("minAge", 3...18),
+            maxAge: try form.integer("maxAge", 3...18),
+            registrationOpensAt: try form.dateTime("registrationOpensAt"), registrationClosesAt: try form.dateTime("registrationClosesAt"),
+            checkInOpensMinutes: try form.integer("checkInOpensMinutes", 0...720), reentry: form.isTicked("reentry"), cancelledAt: nil)
         guard event.endsAt > event.startsAt else { throw KioskError(.invalidInput, "events.field.endsBeforeStart", field: "endsAt") }
         guard event.minAge <= event.maxAge else { throw KioskError(.invalidInput, "events.field.ages", field: "maxAge") }
         guard event.registrationOpensAt < event.registrationClosesAt else {
@@ -87,10 +78,10 @@ enum EventAdmin {
             guard event.capacity >= registered else {
                 throw KioskError(.invalidInput, "events.field.capacityBelow", String(registered), field: "capacity")
             }
-            event.cancelledAt = values["cancelled"] == "yes" ? (existing.cancelledAt ?? Date()) : nil
+            event.cancelledAt = form.isTicked("cancelled") ? (existing.cancelledAt ?? context.at) : nil
             try event.update(db)
         } else {
-            event.cancelledAt = values["cancelled"] == "yes" ? Date() : nil
+            event.cancelledAt = form.isTicked("cancelled") ? context.at : nil
             try event.insert(db)
         }
         return event.id!

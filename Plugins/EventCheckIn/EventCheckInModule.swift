@@ -27,7 +27,7 @@ public struct EventCheckInModule: KioskModule {
 
     /// Today's events: one gate each (a cancelled one stays, so its tickets scan as cancelled).
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
-        let start = KioskClock.calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        let start = date.start
         return try Event.filter(Event.Columns.siteId == site.id! && Event.Columns.startsAt >= start
                                 && Event.Columns.startsAt < start.addingTimeInterval(86400))
             .order(Event.Columns.startsAt).fetchAll(db)

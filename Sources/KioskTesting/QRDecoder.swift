@@ -12,19 +12,6 @@ public enum QRDecoder {
 
     /// The texts of the QR codes in an image file.
     public static func decode(file: String) throws -> [String] {
-        try run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file]).split(separator: "\n").map(String.init)
-    }
-
-    /// Runs a tool and returns what it printed.
-    public static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ToolRun("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file]).output.split(separator: "\n").map(String.init)
     }
 }

@@ -1,8 +1,9 @@
 import EventCheckIn
 import KioskCore
 import KioskWeb
+import TalentClasses
 
 /// The domain modules compiled into this binary, in the order their tiles appear.
 enum InstalledModules {
-    static let all: [any KioskModule] = [EventCheckInModule()]
+    static let all: [any KioskModule] = [TalentClassesModule(), EventCheckInModule()]
 }

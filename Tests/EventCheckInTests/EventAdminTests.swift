@@ -26,7 +26,7 @@ import Testing
             let admin = try await admin(client)
             let eventID = try await createEvent(admin, kiosk, title: "Tết Thiếu nhi")
             try await addFamily(kiosk, phone: "0955000001", children: [("Trần Bảo", "2016-01-01"), ("Trần An", "2017-01-01")])
-            let family = try await identified(client, phone: "0955000001", birth: "2016-01-01")
+            let family = try await identified(client, phone: "0955000001", birth: "2016-01-01", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
             try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Trần Bảo"))", "yes"),
                                                           ("child\(try await childID(kiosk, "Trần An"))", "yes")])

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EventGateTests {
     /// Registers the demo child (Nguyễn Văn An, born 01/06/2015) for an event and returns the ticket.
     private func ticket(_ client: any TestClientProtocol, _ kiosk: TestKiosk, eventID: Int64) async throws -> String {
-        let family = try await identified(client, phone: DemoData.guardianPhone, birth: DemoData.childBirthDate)
+        let family = try await identified(client, phone: DemoData.guardianPhone, birth: DemoData.childBirthDate, flow: "events/start")
         try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
         try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Nguyễn Văn An"))", "yes")])
         return try #require(family.page.tokens.first)

@@ -10,7 +10,7 @@ import Testing
             let admin = try await admin(client)
             let eventID = try await createEvent(admin, kiosk, title: "Tết Thiếu nhi")
             try await addFamily(kiosk, phone: "0911000001", children: [("Lê Anh", "2016-01-01"), ("Lê Bình", "2018-05-05"), ("Lê Bé", "2023-01-01")])
-            let family = try await identified(client, phone: "0911000001", birth: "2016-01-01")
+            let family = try await identified(client, phone: "0911000001", birth: "2016-01-01", flow: "events/start")
             #expect(family.page.contains("Tết Thiếu nhi"))
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
             // The three-year-old is outside 4–15 and is not offered.
@@ -39,7 +39,7 @@ import Testing
             for index in 0..<16 {
                 let phone = String(format: "09220000%02d", index)
                 try await addFamily(kiosk, phone: phone, children: [("Bé số \(index)", "2015-03-03")])
-                let visitor = try await identified(client, phone: phone, birth: "2015-03-03")
+                let visitor = try await identified(client, phone: phone, birth: "2015-03-03", flow: "events/start")
                 try await visitor.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
                 families.append((visitor, try await childID(kiosk, "Bé số \(index)")))
             }
@@ -67,7 +67,7 @@ import Testing
             let admin = try await admin(client)
             let eventID = try await createEvent(admin, kiosk, title: "Diễn đàn trẻ em", capacity: 1)
             try await addFamily(kiosk, phone: "0933000001", children: [("Võ Ngọc", "2014-02-02")])
-            let family = try await identified(client, phone: "0933000001", birth: "2014-02-02")
+            let family = try await identified(client, phone: "0933000001", birth: "2014-02-02", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
             try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Võ Ngọc"))", "yes")])
             let ticket = try #require(family.page.tokens.first)
@@ -79,7 +79,7 @@ import Testing
             #expect(try await scan(staff, ticket, eventID: eventID)["title"] as? String == "Vé đã bị huỷ")
             // The seat is free again for another family.
             try await addFamily(kiosk, phone: "0933000002", children: [("Võ Minh", "2014-03-03")])
-            let other = try await identified(client, phone: "0933000002", birth: "2014-03-03")
+            let other = try await identified(client, phone: "0933000002", birth: "2014-03-03", flow: "events/start")
             try await other.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
             try await other.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Võ Minh"))", "yes")])
             #expect(other.page.tokens.count == 1)
@@ -91,7 +91,7 @@ import Testing
             let admin = try await admin(client)
             let eventID = try await createEvent(admin, kiosk, title: "Trung thu")
             try await addFamily(kiosk, phone: "0944000001", children: [("Phan Vy", "2016-06-06")])
-            let family = try await identified(client, phone: "0944000001", birth: "2016-06-06")
+            let family = try await identified(client, phone: "0944000001", birth: "2016-06-06", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
             try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Phan Vy"))", "yes")])
             let ticket = try #require(family.page.tokens.first)

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTesting
 import Testing
 
 /// The `kiosk` command as an administrator types it: clear one-line errors and non-zero exits.
@@ -8,23 +9,8 @@ import Testing
     private static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("kiosk-assets").path
 
-    private struct Outcome {
-        let status: Int32
-        let output: String
-    }
-
-    private func kiosk(_ arguments: [String], state: String, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments + ["--state-dir", state, "--assets", Self.assets]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    private func kiosk(_ arguments: [String], state: String, environment: [String: String] = [:]) throws -> ToolRun {
+        try ToolRun(Self.binary, arguments + ["--state-dir", state, "--assets", Self.assets], environment: environment)
     }
 
     private func withState(_ body: (String) throws -> Void) throws {
@@ -51,17 +37,17 @@ import Testing
         try withState { state in
             let unknown = try kiosk(["modules", "enable", "library", "--site", "Q1"], state: state)
             #expect(unknown.status != 0)
-            #expect(unknown.output.contains("Error: no module 'library'; installed: events"))
+            #expect(unknown.errors.contains("Error: no module 'library'; installed: classes, events"))
             let noSite = try kiosk(["modules", "enable", "events", "--site", "Q9"], state: state)
             #expect(noSite.status != 0)
-            #expect(noSite.output.contains("Error: Centre not found."))
+            #expect(noSite.errors.contains("Error: Centre not found."))
             let badCode = try kiosk(["sites", "--add", "q-1", "--name", "x"], state: state)
             #expect(badCode.status != 0)
-            #expect(badCode.output.contains("A centre code is 1–8 capital letters or digits."))
+            #expect(badCode.errors.contains("A centre code is 1–8 capital letters or digits."))
             let shortPassword = try kiosk(["admin", "create", "--username", "lan", "--name", "Lan"], state: state,
                                           environment: ["KIOSK_ADMIN_PASSWORD": "short"])
             #expect(shortPassword.status != 0)
-            #expect(shortPassword.output.contains("the password needs 10 to 72 characters"))
+            #expect(shortPassword.errors.contains("the password needs 10 to 72 characters"))
         }
     }
 
@@ -72,16 +58,11 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: keyFile))
             let forged = try kiosk(["ticket", "verify", "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB"], state: state)
             #expect(forged.status != 0)
-            #expect(forged.output.contains("forged or altered"))
+            #expect(forged.errors.contains("forged or altered"))
             let garbage = try kiosk(["ticket", "verify", "hello"], state: state)
-            #expect(garbage.output.contains("Error: not a ticket token"))
+            #expect(garbage.errors.contains("Error: not a ticket token"))
             let png = URL(fileURLWithPath: state).appendingPathComponent("t.png").path
-            let render = Process()
-            render.executableURL = URL(fileURLWithPath: Self.binary)
-            render.arguments = ["ticket", "render", "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB", "--png", png]
-            try render.run()
-            render.waitUntilExit()
-            #expect(render.terminationStatus == 0)
+            #expect(try ToolRun(Self.binary, ["ticket", "render", "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB", "--png", png]).status == 0)
             #expect(try Data(contentsOf: URL(fileURLWithPath: png)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         }
     }

@@ -33,7 +33,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: svgFile) }
         let pngFile = svgFile.deletingPathExtension().appendingPathExtension("png")
         defer { try? FileManager.default.removeItem(at: pngFile) }
-        _ = try QRDecoder.run("/usr/bin/rsvg-convert", ["-o", pngFile.path, svgFile.path])
+        #expect(try ToolRun("/usr/bin/rsvg-convert", ["-o", pngFile.path, svgFile.path]).status == 0)
         #expect(try QRDecoder.decode(Array(Data(contentsOf: pngFile)), suffix: "png") == [token])
     }
 

@@ -8,20 +8,10 @@ extension AppDatabase {
                                tickets: TicketIssuer, at now: Date) async throws -> (familyID: Int64, childID: Int64) {
         try consent.check(childAge: child.birthDate.age(on: LocalDate(now)))
         return try await write { db in
-            guard try Guardian.filter(Guardian.Columns.siteId == site.id! && Guardian.Columns.phone == guardian.phone.digits)
-                .fetchCount(db) == 0 else {
-                throw KioskError(.conflict, "error.phone.registered", field: "phone")
-            }
             var family = Family(siteId: site.id!, createdAt: now)
             try family.insert(db)
-            var guardianRecord = Guardian(familyId: family.id!, siteId: site.id!, fullName: guardian.fullName,
-                                          phone: guardian.phone.digits, relationship: guardian.relationship, createdAt: now)
-            try guardianRecord.insert(db)
-            try db.execute(sql: "INSERT INTO guardianSearch(rowid, foldedName) VALUES (?, ?)",
-                           arguments: [guardianRecord.id, VietnameseFolding.fold(guardian.fullName)])
-            _ = try tickets.issue(.guardianCard, site: site, subjectID: guardianRecord.id!, childId: nil,
-                                  guardianId: guardianRecord.id, db)
-            let childID = try Self.insertChild(child, family: family.id!, guardian: guardianRecord.id!, consent: consent,
+            let guardianID = try Self.insertGuardian(guardian, family: family.id!, site: site, tickets: tickets, at: now, db)
+            let childID = try Self.insertChild(child, family: family.id!, guardian: guardianID, consent: consent,
                                                site: site, tickets: tickets, at: now, db)
             try AuditEntry(at: now, siteId: site.id, actor: "kiosk:\(consent.kiosk)", action: "family.register",
                            target: "family#\(family.id!)").insert(db)
@@ -46,6 +36,33 @@ extension AppDatabase {
                            target: "child#\(childID)").insert(db)
             return childID
         }
+    }
+
+    /// Adds another adult to an identified family (a parent, a grandparent who collects the children),
+    /// with their own guardian card. A phone already registered at the site is refused.
+    /// - Returns: the new guardian's id.
+    public func addGuardian(familyID: Int64, site: Site, guardian: GuardianInput, kiosk: String, tickets: TicketIssuer,
+                            at now: Date) async throws -> Int64 {
+        try await write { db in
+            guard try Family.fetchOne(db, key: familyID)?.siteId == site.id else { throw KioskError(.notFound, "error.family.notIdentified") }
+            let guardianID = try Self.insertGuardian(guardian, family: familyID, site: site, tickets: tickets, at: now, db)
+            try AuditEntry(at: now, siteId: site.id, actor: "kiosk:\(kiosk)", action: "guardian.add", target: "guardian#\(guardianID)").insert(db)
+            return guardianID
+        }
+    }
+
+    private static func insertGuardian(_ input: GuardianInput, family: Int64, site: Site, tickets: TicketIssuer, at now: Date,
+                                       _ db: Database) throws -> Int64 {
+        guard try Guardian.filter(Guardian.Columns.siteId == site.id! && Guardian.Columns.phone == input.phone.digits).fetchCount(db) == 0 else {
+            throw KioskError(.conflict, "error.phone.registered", field: "phone")
+        }
+        var guardian = Guardian(familyId: family, siteId: site.id!, fullName: input.fullName, phone: input.phone.digits,
+                                relationship: input.relationship, createdAt: now)
+        try guardian.insert(db)
+        try db.execute(sql: "INSERT INTO guardianSearch(rowid, foldedName) VALUES (?, ?)",
+                       arguments: [guardian.id, VietnameseFolding.fold(input.fullName)])
+        _ = try tickets.issue(.guardianCard, site: site, subjectID: guardian.id!, childId: nil, guardianId: guardian.id, db)
+        return guardian.id!
     }
 
     private static func insertChild(_ input: ChildInput, family: Int64, guardian: Int64, consent: ConsentInput,

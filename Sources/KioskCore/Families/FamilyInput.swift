@@ -17,6 +17,14 @@ public struct GuardianInput: Sendable, Hashable {
         }
         self.relationship = relationship
     }
+
+    /// The kiosk form's fields for a guardian.
+    static let formFields = [
+        FormField("guardianName", .key("field.guardianName"), .text(maxLength: 80)),
+        FormField("phone", .key("field.phone"), .digits(maxLength: 13)),
+        FormField("relationship", .key("field.relationship"),
+                  .select(Guardian.relationships.map { FieldOption($0, .key("relationship.\($0)")) })),
+    ]
 }
 
 /// A child as typed at the kiosk, checked.

@@ -9,7 +9,7 @@
 ///               listColumns: ["name"],
 ///               list: { site, db in try Room.all(site, db).map(\.adminRow) },
 ///               load: { id, site, db in try Room.fetchOne(db, key: id)?.adminValues },
-///               save: { id, values, site, db in try Room.save(id, values, site, db) })
+///               save: { id, values, context, db in try Room.save(id, values, context.site, db) })
 /// ```
 public struct AdminResource: Sendable {
     public let name: String
@@ -22,15 +22,21 @@ public struct AdminResource: Sendable {
     /// One record's values for the edit form, or nil if it is not at this site.
     public let load: @Sendable (Int64, Site, Database) throws -> [String: String]?
     /// Validates and saves (id nil: a new record), returning the id; throws `KioskError` on bad input.
-    public let save: @Sendable (Int64?, [String: String], Site, Database) throws -> Int64
+    public let save: @Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64
     /// Exports offered on the list page (CSV and printable lists).
     public let exports: [AdminExport]
+    /// The record's own page (enrolled children, a register), in the view asked for; nil: no page.
+    public let page: (@Sendable (Int64, _ view: String?, Site, Database) throws -> AdminPage?)?
+    /// Performs a button of the record's page; runs in one write transaction, audited by the host.
+    public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
 
     public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [String],
                 list: @escaping @Sendable (Site, Database) throws -> [AdminRow],
                 load: @escaping @Sendable (Int64, Site, Database) throws -> [String: String]?,
-                save: @escaping @Sendable (Int64?, [String: String], Site, Database) throws -> Int64,
-                exports: [AdminExport] = []) {
+                save: @escaping @Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64,
+                exports: [AdminExport] = [],
+                page: (@Sendable (Int64, String?, Site, Database) throws -> AdminPage?)? = nil,
+                perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
@@ -39,6 +45,8 @@ public struct AdminResource: Sendable {
         self.load = load
         self.save = save
         self.exports = exports
+        self.page = page
+        self.perform = perform
     }
 }
 
@@ -50,7 +58,11 @@ public struct AdminField: Sendable {
         case integer(ClosedRange<Int>)
         case date
         case dateTime
+        /// A time of day, `HH:mm`.
+        case time
         case select([FieldOption])
+        /// A select whose options come from the database (the periods of the site).
+        case options(@Sendable (Site, Database) throws -> [FieldOption])
         case checkbox
     }
 

@@ -48,6 +48,25 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return age
     }
 
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> LocalDate {
+        LocalDate(KioskClock.calendar.date(byAdding: .day, value: days, to: start)!)
+    }
+
+    /// The day of the week as in Vietnamese: 2 (thứ Hai, Monday) … 7 (thứ Bảy), 1 for Chủ nhật (Sunday),
+    /// which are also Foundation's weekday numbers.
+    public var weekday: Int { KioskClock.calendar.component(.weekday, from: start) }
+
+    /// The instant `minutes` after midnight on this date, in Vietnam.
+    public func at(minutes: Int) -> Date {
+        start.addingTimeInterval(Double(minutes) * 60)
+    }
+
+    /// Midnight at the start of the date, in Vietnam.
+    public var start: Date {
+        KioskClock.calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

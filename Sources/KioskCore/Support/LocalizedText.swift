@@ -14,6 +14,7 @@ public struct LocalizedText: Sendable, Hashable {
     enum Source: Sendable, Hashable {
         case key(String, [String])
         case literal(vi: String, en: String)
+        case joined([LocalizedText], separator: String)
     }
     let source: Source
 
@@ -30,6 +31,11 @@ public struct LocalizedText: Sendable, Hashable {
     /// Text given directly in both languages (for instance typed by an administrator).
     public static func literal(vi: String, en: String? = nil) -> LocalizedText {
         LocalizedText(source: .literal(vi: vi, en: en ?? vi))
+    }
+
+    /// Texts shown one after the other (`T2, T4 · Miễn phí · còn 3 chỗ`).
+    public static func joined(_ parts: [LocalizedText], separator: String = " · ") -> LocalizedText {
+        LocalizedText(source: .joined(parts, separator: separator))
     }
 
     private init(source: Source) { self.source = source }

@@ -36,6 +36,8 @@ public struct Localizer: Sendable {
         case .key(let key, let arguments):
             let template = tables[language]?[key] ?? tables[.vi]?[key] ?? key
             return Self.substitute(arguments, in: template)
+        case .joined(let parts, let separator):
+            return parts.map { string($0, language) }.joined(separator: separator)
         }
     }
 

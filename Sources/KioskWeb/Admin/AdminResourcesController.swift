@@ -14,6 +14,8 @@ struct AdminResourcesController {
         routes.get(":site/m/:module/:resource/:id", use: editForm)
         routes.post(":site/m/:module/:resource/:id", use: save)
         routes.get(":site/m/:module/:resource/:id/export/:export", use: export)
+        routes.get(":site/m/:module/:resource/:id/page", use: page)
+        routes.post(":site/m/:module/:resource/:id/page", use: perform)
     }
 
     @Sendable func list(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
@@ -23,7 +25,7 @@ struct AdminResourcesController {
         return services.page(context: context, title: resource.title, template: "admin-list", values: base(site, module, resource, language).merging([
             "columns": resource.listColumns.map { name in services.localizer.string(resource.fields.first { $0.name == name }?.label ?? .literal(vi: name), language) },
             "rows": rows.map { row in
-                ["id": row.id, "cells": resource.listColumns.map { row.values[$0] ?? "" },
+                ["id": row.id, "cells": resource.listColumns.map { row.values[$0] ?? "" }, "hasPage": resource.page != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": services.localizer.string($0.label, language)] }] as [String: Any]
             },
         ]) { $1 }, surface: .admin)
@@ -31,7 +33,7 @@ struct AdminResourcesController {
 
     @Sendable func newForm(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
         let (site, module, resource) = try await resolve(context)
-        return form(site, module, resource, id: nil, values: [:], error: nil, context)
+        return try await form(site, module, resource, id: nil, values: [:], error: nil, context)
     }
 
     @Sendable func editForm(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
@@ -40,7 +42,7 @@ struct AdminResourcesController {
         guard let values = try await services.database.read({ db in try resource.load(id, site, db) }) else {
             throw HTTPError(.notFound)
         }
-        return form(site, module, resource, id: id, values: values, error: nil, context)
+        return try await form(site, module, resource, id: id, values: values, error: nil, context)
     }
 
     @Sendable func save(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -48,17 +50,20 @@ struct AdminResourcesController {
         let (_, staff) = try await adminSite(context, services)
         let id = context.parameters.get("id", as: Int64.self)
         let values = context.form.filter { !$0.key.hasPrefix("_") }
+        let actionContext = AdminActionContext(site: site, staffUsername: staff.account.username, at: services.clock.now,
+                                               tickets: services.tickets)
         do {
             let saved = try await services.database.write { db in
-                let saved = try resource.save(id, values, site, db)
-                try AuditEntry(at: services.clock.now, siteId: site.id, actor: actor(staff), action: "\(module.id).\(resource.name).save",
+                let saved = try resource.save(id, values, actionContext, db)
+                try AuditEntry(at: actionContext.at, siteId: site.id, actor: actor(staff), action: "\(module.id).\(resource.name).save",
                                target: "\(resource.name)#\(saved)").insert(db)
                 return saved
             }
             _ = saved
             return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)/m/\(module.id)/\(resource.name)"])
         } catch let error as KioskError {
-            var response = try form(site, module, resource, id: id, values: values, error: error, context).response(from: request, context: context)
+            var response = try await form(site, module, resource, id: id, values: values, error: error, context)
+                .response(from: request, context: context)
             response.status = .badRequest
             return response
         }
@@ -73,7 +78,11 @@ struct AdminResourcesController {
         return download(file.body, filename: file.filename, type: file.contentType, inline: file.inline)
     }
 
-    private func resolve(_ context: KioskRequestContext) async throws -> (Site, any KioskModule, AdminResource) {
+    private func selectOptions(_ options: [FieldOption], selected: String?, _ language: Language) -> [String: Any] {
+        ["options": options.map { ["value": $0.value, "label": services.localizer.string($0.label, language), "selected": $0.value == selected] }]
+    }
+
+    func resolve(_ context: KioskRequestContext) async throws -> (Site, any KioskModule, AdminResource) {
         let (site, _) = try await adminSite(context, services)
         let moduleID = ModuleID(rawValue: try context.parameters.require("module"))
         let enabled = try await services.database.enabledModules(siteID: site.id!)
@@ -84,14 +93,19 @@ struct AdminResourcesController {
         return (site, module, resource)
     }
 
-    private func base(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, _ language: Language) -> [String: Any] {
+    func base(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, _ language: Language) -> [String: Any] {
         ["site": ["code": site.code, "name": site.name], "module": module.id.rawValue, "resource": resource.name,
          "resourceTitle": services.localizer.string(resource.title, language)]
     }
 
     private func form(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, id: Int64?, values: [String: String],
-                      error: KioskError?, _ context: KioskRequestContext) -> HTMLPage {
+                      error: KioskError?, _ context: KioskRequestContext) async throws -> HTMLPage {
         let language = context.language
+        let lookedUp = try await services.database.read { db in
+            try resource.fields.reduce(into: [String: [FieldOption]]()) { options, field in
+                if case .options(let load) = field.kind { options[field.name] = try load(site, db) }
+            }
+        }
         let fields: [[String: Any]] = resource.fields.map { field in
             var entry: [String: Any] = ["name": field.name, "label": services.localizer.string(field.label, language),
                                         "value": values[field.name] ?? "", "required": field.required,
@@ -102,10 +116,10 @@ struct AdminResourcesController {
             case .integer(let range): entry["integer"] = ["min": range.lowerBound, "max": range.upperBound]
             case .date: entry["date"] = true
             case .dateTime: entry["dateTime"] = true
+            case .time: entry["time"] = true
             case .checkbox: entry["checkbox"] = ["checked": values[field.name] == "yes"]
-            case .select(let options):
-                entry["select"] = ["options": options.map { ["value": $0.value, "label": services.localizer.string($0.label, language),
-                                                               "selected": $0.value == values[field.name]] }]
+            case .select(let options): entry["select"] = selectOptions(options, selected: values[field.name], language)
+            case .options: entry["select"] = selectOptions(lookedUp[field.name] ?? [], selected: values[field.name], language)
             }
             return entry
         }

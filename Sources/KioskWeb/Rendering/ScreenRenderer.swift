@@ -86,7 +86,7 @@ struct ScreenRenderer {
         case .select(let options):
             values["select"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": $0.value == field.value] }]
         case .checkbox(let label):
-            values["checkbox"] = ["agree": text(label)]
+            values["checkbox"] = ["agree": text(label), "checked": field.value == "yes"]
         }
         return values
     }

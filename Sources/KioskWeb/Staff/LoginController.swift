@@ -40,7 +40,7 @@ struct LoginController {
             return response
         }
         await services.loginThrottle.recordSuccess(username)
-        context.sessions.setSession(StaffSession(username: member.account.username))
+        context.sessions.createSession(StaffSession(username: member.account.username))
         try await services.database.audit("staff.login", target: "staff:\(member.account.username)",
                                           actor: "staff:\(member.account.username)", siteID: nil, at: services.clock.now)
         let target = next.isEmpty ? (member.roles.contains { $0.role == .admin } ? "/admin" : "/staff") : next

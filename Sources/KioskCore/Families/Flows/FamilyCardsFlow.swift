@@ -14,6 +14,7 @@ struct FamilyCardsFlow: KioskFlow {
         return KioskScreen(title: greeting, intro: [.key("family.intro")], content: .tickets(cards), actions: [
             ScreenAction(.key("action.print"), .print, style: .primary),
             ScreenAction(.key("family.addChild"), .flow(.core, CoreFlows.register)),
+            ScreenAction(.key("family.addGuardian"), .flow(.core, CoreFlows.guardian)),
             .home,
         ])
     }

@@ -109,12 +109,7 @@ struct RegisterFlow: KioskFlow {
     }
 
     private func guardianForm() -> FormSpec {
-        FormSpec(fields: [
-            FormField("guardianName", .key("field.guardianName"), .text(maxLength: 80)),
-            FormField("phone", .key("field.phone"), .digits(maxLength: 13)),
-            FormField("relationship", .key("field.relationship"),
-                      .select(Guardian.relationships.map { FieldOption($0, .key("relationship.\($0)")) })),
-        ], submit: ScreenAction(.key("action.next"), .submit(name: Step.guardian.rawValue, value: ""), style: .primary))
+        FormSpec(fields: GuardianInput.formFields, submit: ScreenAction(.key("action.next"), .submit(name: Step.guardian.rawValue, value: ""), style: .primary))
     }
 
     private func childScreen(_ form: FormSpec) -> KioskScreen {

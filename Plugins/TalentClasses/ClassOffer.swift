@@ -1,0 +1,55 @@
+import Foundation
+import KioskCore
+
+/// A class as a family sees it for one child: seats left, the waitlist, the fee, and whether it
+/// clashes with the child's other classes.
+struct ClassOffer {
+    let talentClass: TalentClass
+    let seatsLeft: Int
+    let waiting: Int
+    let clashes: [TalentClass]
+    /// The child's place already held, if any.
+    let place: Enrolment?
+
+    init(_ talentClass: TalentClass, child: Child, today: LocalDate, _ db: Database) throws {
+        self.talentClass = talentClass
+        self.seatsLeft = max(0, talentClass.capacity - (try ClassSeats.count(talentClass.id!, .enrolled, db)))
+        self.waiting = try ClassSeats.count(talentClass.id!, .waitlisted, db)
+        self.clashes = try ClassSeats.clashes(talentClass, child: child.id!, db)
+        self.place = try ClassSeats.liveEnrolment(class: talentClass.id!, child: child.id!, db)
+    }
+
+    /// The classes of the site's open periods that fit the child's age, by title.
+    static func offers(for child: Child, site: Site, today: LocalDate, _ db: Database) throws -> [ClassOffer] {
+        let periods = try Period.filter(Period.Columns.siteId == site.id! && Period.Columns.endsOn >= today).fetchAll(db).map(\.id!)
+        return try TalentClass.filter(periods.contains(TalentClass.Columns.periodId)).order(Column("titleVi")).fetchAll(db)
+            .filter { $0.schedule.lastDay >= today && $0.admits(birthDate: child.birthDate) }
+            .map { try ClassOffer($0, child: child, today: today, db) }
+    }
+
+    /// One line for the list: schedule, fee, seats or waitlist, a clash, a place already held.
+    var summary: LocalizedText {
+        if let place {
+            return place.status == .enrolled ? .key("classes.alreadyEnrolled") : .key("classes.alreadyWaiting")
+        }
+        var parts: [LocalizedText] = [
+            .literal(vi: "\(talentClass.schedule.weekly) · \(talentClass.room)"),
+            .key("classes.ages", String(talentClass.minAge), String(talentClass.maxAge)), talentClass.fee,
+            seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.full", String(waiting)),
+        ]
+        parts += clashes.map { .key("classes.clashShort", $0.titleVi) }
+        return .joined(parts)
+    }
+
+    /// The lines of the enrol screen.
+    var details: [LocalizedText] {
+        var lines: [LocalizedText] = [
+            .key("classes.schedule", talentClass.schedule.weekly, talentClass.schedule.span),
+            .key("classes.teacherRoom", talentClass.teacher, talentClass.room),
+            .joined([.key("classes.feeLabel"), talentClass.fee], separator: ": "),
+            seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.fullJoin", String(waiting + 1)),
+        ]
+        lines += clashes.map { .key("classes.clash", $0.titleVi, $0.schedule.weekly) }
+        return lines
+    }
+}

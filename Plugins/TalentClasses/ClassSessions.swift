@@ -1,0 +1,44 @@
+import Foundation
+import KioskCore
+
+/// A class's sessions, kept in step with its schedule, and the session a station is set to.
+enum ClassSessions {
+    /// Creates the sessions the schedule asks for and removes those it no longer does, unless the
+    /// register already has marks for them; kept sessions take the new times.
+    static func sync(_ talentClass: TalentClass, _ db: Database) throws {
+        let schedule = talentClass.schedule
+        let wanted = Set(schedule.days)
+        let existing = try ClassSession.filter(ClassSession.Columns.classId == talentClass.id!).fetchAll(db)
+        for var session in existing {
+            if wanted.contains(session.day) {
+                session.startsAt = session.day.at(minutes: schedule.startMinute)
+                session.endsAt = session.day.at(minutes: schedule.endMinute)
+                try session.update(db)
+            } else if try Attendance.filter(Attendance.Columns.sessionId == session.id!).fetchCount(db) == 0 {
+                try session.delete(db)
+            }
+        }
+        let have = Set(existing.map(\.day))
+        for day in schedule.days where !have.contains(day) {
+            var session = ClassSession(classId: talentClass.id!, day: day, startsAt: day.at(minutes: schedule.startMinute),
+                                       endsAt: day.at(minutes: schedule.endMinute))
+            try session.insert(db)
+        }
+    }
+
+    /// The session of a station activity (`session:12`), with its class.
+    static func session(of activity: StationActivity?, _ db: Database) throws -> (ClassSession, TalentClass)? {
+        guard let activity, activity.moduleID == TalentClassesModule.id, activity.key.hasPrefix("session:"),
+              let id = Int64(activity.key.dropFirst("session:".count)), let session = try ClassSession.fetchOne(db, key: id),
+              let talentClass = try TalentClass.fetchOne(db, key: session.classId) else { return nil }
+        return (session, talentClass)
+    }
+
+    /// Today's sessions at the site, earliest first.
+    static func sessions(_ site: Site, on date: LocalDate, _ db: Database) throws -> [(ClassSession, TalentClass)] {
+        let classes = try TalentClass.filter(TalentClass.Columns.siteId == site.id!).fetchAll(db)
+        let byID = Dictionary(uniqueKeysWithValues: classes.map { ($0.id!, $0) })
+        return try ClassSession.filter(byID.keys.contains(ClassSession.Columns.classId) && ClassSession.Columns.day == date)
+            .order(Column("startsAt")).fetchAll(db).map { ($0, byID[$0.classId]!) }
+    }
+}

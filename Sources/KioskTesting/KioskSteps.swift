@@ -1,0 +1,91 @@
+import Foundation
+import HummingbirdTesting
+import NIOCore
+
+// Steps the tests of every module take on the live server: log in, add a family, identify it at the
+// kiosk, scan at a station. They drive the same pages and API a person uses.
+
+/// The demo administrator, logged in.
+public func admin(_ client: any TestClientProtocol) async throws -> Visitor {
+    try await loggedIn(client, DemoData.adminUsername, DemoData.adminPassword)
+}
+
+/// A staff member, logged in.
+public func loggedIn(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> Visitor {
+    let visitor = Visitor(client)
+    try await visitor.get("/login")
+    try await visitor.post("/login", [("username", username), ("password", password)], follow: false)
+    return visitor
+}
+
+/// Adds a family with children straight through the core, as the kiosk would; children are
+/// `(full name, yyyy-MM-dd)`. Returns the family's id.
+@discardableResult
+public func addFamily(_ kiosk: TestKiosk, phone: String, children: [(String, String)]) async throws -> Int64 {
+    let today = kiosk.services.clock.today
+    let guardian = try GuardianInput(fields: ["guardianName": "Phụ huynh \(phone)", "phone": phone, "relationship": "mother"])
+    let first = try ChildInput(fields: ["childName": children[0].0, "birthDate": children[0].1, "school": "TH", "grade": "3"], today: today)
+    let consent = ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "test")
+    let ids = try await kiosk.services.database.registerFamily(site: kiosk.site, guardian: guardian, child: first, consent: consent,
+                                                               tickets: kiosk.services.tickets, at: TestKiosk.defaultNow)
+    for child in children.dropFirst() {
+        let input = try ChildInput(fields: ["childName": child.0, "birthDate": child.1, "school": "TH", "grade": "3"], today: today)
+        _ = try await kiosk.services.database.addChild(familyID: ids.familyID, site: kiosk.site, child: input, consent: consent,
+                                                       tickets: kiosk.services.tickets, at: TestKiosk.defaultNow)
+    }
+    return ids.familyID
+}
+
+/// A family visitor who opened `flow` (`events/start`) at the demo kiosk and identified by phone and
+/// a child's date of birth (`yyyy-MM-dd`).
+public func identified(_ client: any TestClientProtocol, phone: String, birth: String, flow: String) async throws -> Visitor {
+    let visitor = Visitor(client)
+    try await visitor.get("/kiosk/DEMO/start/\(flow)")
+    let parts = birth.split(separator: "-").map(String.init)
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", phone), ("birthDate__y", parts[0]),
+                                                   ("birthDate__m", parts[1]), ("birthDate__d", parts[2])])
+    return visitor
+}
+
+/// The id of the child with this full name.
+public func childID(_ kiosk: TestKiosk, _ name: String) async throws -> Int64 {
+    try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE fullName = ?", arguments: [name])! }
+}
+
+/// The live ticket of a core kind (`MC`, `GC`) held by a child or guardian, as its token.
+public func card(_ kiosk: TestKiosk, _ kind: TicketKind, childID: Int64? = nil, guardianID: Int64? = nil) async throws -> String {
+    let site = kiosk.site, tickets = kiosk.services.tickets
+    return try await kiosk.services.database.read { db in
+        let record = try TicketRecord.filter(TicketRecord.Columns.kind == kind.code && TicketRecord.Columns.revokedAt == nil
+                                             && (childID.map { Column("childId") == $0 } ?? Column("guardianId") == guardianID))
+            .fetchOne(db)!
+        return try tickets.token(for: record, site: site).description
+    }
+}
+
+extension Visitor {
+    /// Scans `code` at a station of the demo site set to `activity`, and returns the answer's fields.
+    public func scan(_ code: String, activity: String?) async throws -> [String: Any] {
+        let answer = try await postJSON("/api/scan", ["code": code, "site": "DEMO", "activity": activity])
+        return try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any] ?? [:]
+    }
+
+    /// Performs a station action (a walk-in, a hand-over) offered at a station set to `activity`.
+    public func stationAction(_ action: String, activity: String) async throws -> [String: Any] {
+        let answer = try await postJSON("/api/station-action", ["action": action, "site": "DEMO", "activity": activity])
+        return try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any] ?? [:]
+    }
+}
+
+extension String {
+    /// Every ticket token on a page, in order, each once.
+    public var tokens: [String] {
+        let pattern = try! NSRegularExpression(pattern: #"NTN1\.[A-Z0-9]+\.[A-Z]+\.[A-Z2-7]{16}\.[A-Z2-7]{16}"#)
+        var seen: [String] = []
+        for match in pattern.matches(in: self, range: NSRange(startIndex..., in: self)) {
+            let token = String(self[Range(match.range, in: self)!])
+            if !seen.contains(token) { seen.append(token) }
+        }
+        return seen
+    }
+}
