@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// A class's files for the office, as CSV that Excel opens with Vietnamese intact: the enrolled
-/// children and the waitlist with the guardian to call, and the attendance register.
+/// children by name, then the waitlist in order, with the guardian to call; and the attendance register.
 enum ClassExports {
     static func enrolments(_ id: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
         _ = try ClassSeats.talentClass(id, site: site, db)
@@ -11,7 +11,8 @@ enum ClassExports {
                    (SELECT g.fullName FROM guardian g WHERE g.familyId = child.familyId ORDER BY g.id LIMIT 1) AS guardianName,
                    (SELECT g.phone FROM guardian g WHERE g.familyId = child.familyId ORDER BY g.id LIMIT 1) AS guardianPhone
             FROM classes_enrolment e JOIN child ON child.id = e.childId
-            WHERE e.classId = ? AND e.status IN ('enrolled', 'waitlisted') ORDER BY e.status, e.id
+            WHERE e.classId = ? AND e.status IN ('enrolled', 'waitlisted')
+            ORDER BY e.status, CASE e.status WHEN 'enrolled' THEN child.fullName END COLLATE NOCASE, e.id
             """, arguments: [id])
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Thứ tự chờ", "Miễn học phí",
                                      "Đăng ký lúc", "Được nhận lúc", "Phụ huynh", "Điện thoại"])

@@ -19,11 +19,12 @@ struct ClassOffer {
         self.place = try ClassSeats.liveEnrolment(class: talentClass.id!, child: child.id!, db)
     }
 
-    /// The classes of the site's open periods that fit the child's age, by title.
+    /// The classes of the site's open periods that fit the child's age, by title as Vietnamese sorts it (Đ with D).
     static func offers(for child: Child, site: Site, today: LocalDate, _ db: Database) throws -> [ClassOffer] {
         let periods = try Period.filter(Period.Columns.siteId == site.id! && Period.Columns.endsOn >= today).fetchAll(db).map(\.id!)
-        return try TalentClass.filter(periods.contains(TalentClass.Columns.periodId)).order(Column("titleVi")).fetchAll(db)
+        return try TalentClass.filter(periods.contains(TalentClass.Columns.periodId)).fetchAll(db)
             .filter { $0.schedule.lastDay >= today && $0.admits(birthDate: child.birthDate) }
+            .sorted { VietnameseFolding.fold($0.titleVi) < VietnameseFolding.fold($1.titleVi) }
             .map { try ClassOffer($0, child: child, today: today, db) }
     }
 

@@ -39,9 +39,10 @@ enum ClassRegister {
         }
     }
 
-    /// Marks a child present (or late), or says they already are.
+    /// Marks a child present (late after the grace time), or says they already are. A scan after
+    /// the session's end marks nothing; staff marking by hand then mark the child present.
     static func mark(_ enrolment: Enrolment, child: Child, session: ClassSession, talentClass: TalentClass, at now: Date, staff: String,
-                     _ db: Database) throws -> ScanVerdict {
+                     byHand: Bool = false, _ db: Database) throws -> ScanVerdict {
         guard session.cancelledAt == nil else { return ScanVerdict(.refused, .key("classes.scan.sessionCancelled"), name: child.fullName) }
         guard enrolment.status == .enrolled else { return ScanVerdict(.refused, .key("scan.revoked"), name: child.fullName) }
         var attendance = try Attendance.filter(Attendance.Columns.sessionId == session.id! && Attendance.Columns.enrolmentId == enrolment.id!)
@@ -50,8 +51,13 @@ enum ClassRegister {
             return ScanVerdict(.warning, .key("classes.scan.already"), name: child.fullName,
                                detail: .key("classes.scan.markedAt", LocalTime.clock(attendance.markedAt)))
         }
+        let ended = now > session.endsAt
+        if ended, !byHand {
+            return ScanVerdict(.warning, .key("classes.scan.ended"), name: child.fullName,
+                               detail: .key("classes.scan.endedAt", LocalTime.clock(session.endsAt)))
+        }
         let minutesLate = Int(now.timeIntervalSince(session.startsAt) / 60)
-        let mark: Attendance.Mark = minutesLate > talentClass.lateAfterMinutes ? .late : .present
+        let mark: Attendance.Mark = !ended && minutesLate > talentClass.lateAfterMinutes ? .late : .present
         if attendance == nil {
             attendance = Attendance(sessionId: session.id!, enrolmentId: enrolment.id!, mark: mark, markedAt: now, markedBy: staff)
         }
@@ -105,7 +111,8 @@ enum ClassRegister {
         case "mark":
             guard let enrolment = try Enrolment.fetchOne(db, key: subject), enrolment.classId == talentClass.id,
                   let child = try Child.fetchOne(db, key: enrolment.childId) else { throw KioskError(.notFound, "classes.notFound") }
-            return try mark(enrolment, child: child, session: session, talentClass: talentClass, at: context.at, staff: context.staffUsername, db)
+            return try mark(enrolment, child: child, session: session, talentClass: talentClass, at: context.at, staff: context.staffUsername,
+                            byHand: true, db)
         default:
             throw KioskError(.invalidInput, "error.request")
         }

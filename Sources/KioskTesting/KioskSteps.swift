@@ -56,8 +56,8 @@ public func childID(_ kiosk: TestKiosk, _ name: String) async throws -> Int64 {
 public func card(_ kiosk: TestKiosk, _ kind: TicketKind, childID: Int64? = nil, guardianID: Int64? = nil) async throws -> String {
     let site = kiosk.site, tickets = kiosk.services.tickets
     return try await kiosk.services.database.read { db in
-        let record = try TicketRecord.filter(TicketRecord.Columns.kind == kind.code && TicketRecord.Columns.revokedAt == nil
-                                             && (childID.map { Column("childId") == $0 } ?? Column("guardianId") == guardianID))
+        let holder = childID.map { Column("childId") == $0 } ?? (Column("guardianId") == guardianID)
+        let record = try TicketRecord.filter(TicketRecord.Columns.kind == kind.code && TicketRecord.Columns.revokedAt == nil && holder)
             .fetchOne(db)!
         return try tickets.token(for: record, site: site).description
     }
@@ -87,5 +87,10 @@ extension String {
             if !seen.contains(token) { seen.append(token) }
         }
         return seen
+    }
+
+    /// The PNG images embedded in a page (`data:image/png;base64,…`), in order: the QR codes of tickets.
+    public var embeddedPNGs: [[UInt8]] {
+        matches(of: /data:image\/png;base64,([A-Za-z0-9+\/=]+)/).compactMap { Data(base64Encoded: String($0.1)).map(Array.init) }
     }
 }

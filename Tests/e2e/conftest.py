@@ -46,9 +46,19 @@ class Server:
         self.stop()
         raise RuntimeError("the kiosk server did not start")
 
-    def stop(self):
-        self.process.terminate()
+    @property
+    def database(self):
+        return os.path.join(self.state, "kiosk.sqlite")
+
+    def kill(self):
+        """Kills the server without warning (SIGKILL), as a power cut would; the state stays."""
+        self.process.kill()
         self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
         shutil.rmtree(self.state, ignore_errors=True)
 
 
