@@ -37,12 +37,9 @@ extension AdminResourcesController {
         guard let perform = resource.perform, let key = context.form["key"], !key.isEmpty, key.utf8.count <= 200 else {
             throw KioskError(.invalidInput, "error.request")
         }
-        let actionContext = AdminActionContext(site: site, staffUsername: staff.account.username, at: services.clock.now,
-                                               tickets: services.tickets)
-        try await services.database.write { db in
+        try await audited(site, module, resource, staff, action: "action") { actionContext, db in
             try perform(id, key, actionContext, db)
-            try AuditEntry(at: actionContext.at, siteId: site.id, actor: actor(staff), action: "\(module.id).\(resource.name).action",
-                           target: "\(resource.name)#\(id)", detail: key).insert(db)
+            return (id, key)
         }
         let view = (context.form["view"] ?? "").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
         return Response(status: .seeOther,

@@ -50,16 +50,10 @@ struct AdminResourcesController {
         let (_, staff) = try await adminSite(context, services)
         let id = context.parameters.get("id", as: Int64.self)
         let values = context.form.filter { !$0.key.hasPrefix("_") }
-        let actionContext = AdminActionContext(site: site, staffUsername: staff.account.username, at: services.clock.now,
-                                               tickets: services.tickets)
         do {
-            let saved = try await services.database.write { db in
-                let saved = try resource.save(id, values, actionContext, db)
-                try AuditEntry(at: actionContext.at, siteId: site.id, actor: actor(staff), action: "\(module.id).\(resource.name).save",
-                               target: "\(resource.name)#\(saved)").insert(db)
-                return saved
+            try await audited(site, module, resource, staff, action: "save") { actionContext, db in
+                (try resource.save(id, values, actionContext, db), "")
             }
-            _ = saved
             return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)/m/\(module.id)/\(resource.name)"])
         } catch let error as KioskError {
             var response = try await form(site, module, resource, id: id, values: values, error: error, context)
@@ -91,6 +85,19 @@ struct AdminResourcesController {
             throw HTTPError(.notFound)
         }
         return (site, module, resource)
+    }
+
+    /// Runs a change of a module's resource in one transaction with its audit entry (who, which
+    /// record, and the change's detail).
+    func audited(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, _ staff: StaffMember, action: String,
+                 _ change: @escaping @Sendable (AdminActionContext, Database) throws -> (id: Int64, detail: String)) async throws {
+        let actionContext = AdminActionContext(site: site, staffUsername: staff.account.username, at: services.clock.now,
+                                               tickets: services.tickets)
+        try await services.database.write { db in
+            let (id, detail) = try change(actionContext, db)
+            try AuditEntry(at: actionContext.at, siteId: site.id, actor: actor(staff), action: "\(module.id).\(resource.name).\(action)",
+                           target: "\(resource.name)#\(id)", detail: detail).insert(db)
+        }
     }
 
     func base(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, _ language: Language) -> [String: Any] {
