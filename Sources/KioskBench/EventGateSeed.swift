@@ -44,6 +44,9 @@ enum EventGateSeed {
             }
             return (eventID, tokens)
         }
+        // One big transaction leaves a big WAL that the server would replay at start; a kiosk box in
+        // use keeps it small (SQLite checkpoints every 1,000 pages), so measure the start like that.
+        try await services.database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         let file = state.appendingPathComponent("tokens.txt").path
         try tokens.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         return Seeded(eventID: eventID, tokensFile: file)
