@@ -30,8 +30,9 @@ test: deps test-deps
 build:
 	$(SWIFT) build $(BUILD_FLAGS)
 
+# The Swift runtime is linked in, so the kiosk box needs only the Debian libraries of RUN_PACKAGES.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --product kiosk
 
 bench: deps bench-deps
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
