@@ -28,9 +28,10 @@ public struct EventCheckInModule: KioskModule {
     /// Today's events: one gate each (a cancelled one stays, so its tickets scan as cancelled).
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
         let start = date.start
-        return try Event.filter(Event.Columns.siteId == site.id! && Event.Columns.startsAt >= start
-                                && Event.Columns.startsAt < start.addingTimeInterval(86400))
-            .order(Event.Columns.startsAt).fetchAll(db)
+        // Asked on every scan at a gate: a statement prepared once.
+        return try Event.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM events_event WHERE siteId = ? AND startsAt >= ? AND startsAt < ? ORDER BY startsAt
+            """), arguments: [site.id, start, start.addingTimeInterval(86400)])
             .map { StationActivity(moduleID: id, key: $0.activityKey,
                                    label: "\($0.titleVi) · \(LocalTime.clock($0.startsAt))\($0.cancelledAt == nil ? "" : " ✕")") }
     }

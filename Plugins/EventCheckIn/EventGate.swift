@@ -8,9 +8,9 @@ enum EventGate {
         let isEventTicket = scan.ticket.kind == EventCheckInModule.ticketKind.code
         let stationEventID = scan.activity.flatMap(eventID(of:))
         if isEventTicket {
-            guard let registration = try Registration.fetchOne(db, key: scan.ticket.subjectID),
-                  let event = try Event.fetchOne(db, key: registration.eventId),
-                  let child = try Child.fetchOne(db, key: registration.childId) else { return .refused("scan.forged") }
+            guard let registration = try Registration.find(db, id: scan.ticket.subjectID),
+                  let event = try Event.find(db, id: registration.eventId),
+                  let child = try Child.find(db, id: registration.childId) else { return .refused("scan.forged") }
             guard let stationEventID else {
                 return ScanVerdict(.warning, .key("events.gate.chooseEvent"), name: child.fullName, detail: event.title)
             }

@@ -10,9 +10,9 @@ enum ClassRegister {
         let station = try ClassSessions.session(of: scan.activity, db)
         switch scan.ticket.kind {
         case TalentClassesModule.ticketKind.code:
-            guard let enrolment = try Enrolment.fetchOne(db, key: scan.ticket.subjectID),
-                  let child = try Child.fetchOne(db, key: enrolment.childId),
-                  let talentClass = try TalentClass.fetchOne(db, key: enrolment.classId) else { return .refused("scan.forged") }
+            guard let enrolment = try Enrolment.find(db, id: scan.ticket.subjectID),
+                  let child = try Child.find(db, id: enrolment.childId),
+                  let talentClass = try TalentClass.find(db, id: enrolment.classId) else { return .refused("scan.forged") }
             guard let (session, _) = station else {
                 let today = try ClassSession.filter(ClassSession.Columns.classId == talentClass.id! && ClassSession.Columns.day == LocalDate(scan.at))
                     .fetchOne(db)

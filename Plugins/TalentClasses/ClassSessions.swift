@@ -29,16 +29,18 @@ enum ClassSessions {
     /// The session of a station activity (`session:12`), with its class.
     static func session(of activity: StationActivity?, _ db: Database) throws -> (ClassSession, TalentClass)? {
         guard let activity, activity.moduleID == TalentClassesModule.id, activity.key.hasPrefix("session:"),
-              let id = Int64(activity.key.dropFirst("session:".count)), let session = try ClassSession.fetchOne(db, key: id),
-              let talentClass = try TalentClass.fetchOne(db, key: session.classId) else { return nil }
+              let id = Int64(activity.key.dropFirst("session:".count)), let session = try ClassSession.find(db, id: id),
+              let talentClass = try TalentClass.find(db, id: session.classId) else { return nil }
         return (session, talentClass)
     }
 
     /// Today's sessions at the site, earliest first.
     static func sessions(_ site: Site, on date: LocalDate, _ db: Database) throws -> [(ClassSession, TalentClass)] {
-        let classes = try TalentClass.filter(TalentClass.Columns.siteId == site.id!).fetchAll(db)
+        // Asked on every scan at a class: statements prepared once.
+        let classes = try TalentClass.fetchAll(db.cachedStatement(sql: "SELECT * FROM classes_class WHERE siteId = ?"), arguments: [site.id])
         let byID = Dictionary(uniqueKeysWithValues: classes.map { ($0.id!, $0) })
-        return try ClassSession.filter(byID.keys.contains(ClassSession.Columns.classId) && ClassSession.Columns.day == date)
-            .order(Column("startsAt")).fetchAll(db).map { ($0, byID[$0.classId]!) }
+        return try ClassSession.fetchAll(db.cachedStatement(sql: """
+            SELECT s.* FROM classes_session s JOIN classes_class c ON c.id = s.classId WHERE c.siteId = ? AND s.day = ? ORDER BY s.startsAt
+            """), arguments: [site.id, date]).map { ($0, byID[$0.classId]!) }
     }
 }

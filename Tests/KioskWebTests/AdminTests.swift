@@ -79,8 +79,8 @@ import Testing
         }
     }
 
-    @Test func anAdministratorCreatesAStaffAccountThatCanThenLogIn() async throws {
-        try await withLiveKiosk { _, client in
+    @Test func anAdministratorCreatesAStaffAccountThatCanThenLogInAndDisablesIt() async throws {
+        try await withLiveKiosk { kiosk, client in
             let admin = Visitor(client)
             try await logIn(admin, DemoData.adminUsername, DemoData.adminPassword)
             try await admin.get("/admin/DEMO/staff")
@@ -93,6 +93,13 @@ import Testing
             try await logIn(thu, "thu", "mật khẩu dài 2026")
             try await thu.get("/staff/DEMO")
             #expect(thu.page.contains("id=\"scan-input\""))
+            // Disabled by the administrator, she is refused on her very next request.
+            let id = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM staffAccount WHERE username = 'thu'")! }
+            try await admin.get("/admin/DEMO/staff")
+            try await admin.post("/admin/DEMO/staff/\(id)/disable", [])
+            #expect(try await thu.get("/staff/DEMO", follow: false).status == .seeOther)
+            let scan = try await thu.postJSON("/api/scan", ["code": "NTN1.DEMO.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB", "site": "DEMO", "activity": nil])
+            #expect(scan.status == .unauthorized || scan.status == .forbidden || scan.status == .seeOther)
         }
     }
 

@@ -43,7 +43,7 @@ public struct ScanJudge: Sendable {
         return try await commits.submit { db in
             let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
             let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db)
-            guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.kind == token.kind,
+            guard let ticket = try TicketRecord.find(db, id: token.id), ticket.kind == token.kind,
                   ticket.siteId == site.id else {
                 return .refused("scan.forged")
             }
@@ -104,10 +104,10 @@ public struct ScanJudge: Sendable {
 
     /// A member or guardian card with no activity to judge it: valid, with the holder's name.
     static func judgeCard(_ ticket: TicketRecord, _ db: Database) throws -> ScanVerdict {
-        if let childId = ticket.childId, let child = try Child.fetchOne(db, key: childId) {
+        if let childId = ticket.childId, let child = try Child.find(db, id: childId) {
             return ScanVerdict(.accepted, .key("scan.member"), name: child.fullName)
         }
-        if let guardianId = ticket.guardianId, let guardian = try Guardian.fetchOne(db, key: guardianId) {
+        if let guardianId = ticket.guardianId, let guardian = try Guardian.find(db, id: guardianId) {
             return ScanVerdict(.accepted, .key("scan.guardian"), name: guardian.fullName)
         }
         return .refused("scan.revoked")

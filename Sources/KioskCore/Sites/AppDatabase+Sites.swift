@@ -39,7 +39,7 @@ extension AppDatabase {
     }
 
     static func enabledModules(siteID: Int64, _ db: Database) throws -> Set<ModuleID> {
-        let ids = try String.fetchAll(db, sql: "SELECT moduleID FROM siteModule WHERE siteId = ? AND enabled", arguments: [siteID])
+        let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT moduleID FROM siteModule WHERE siteId = ? AND enabled"), arguments: [siteID])
         return Set(ids.map(ModuleID.init(rawValue:)))
     }
 

@@ -51,6 +51,7 @@ struct AdminStaffController {
             throw KioskError(.notFound, "error.notFound")
         }
         try await services.database.disableStaff(id: id, actor: actor(staff), siteID: site.id!, at: services.clock.now)
+        services.lookups.forgetStaff()
         return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)/staff"])
     }
 

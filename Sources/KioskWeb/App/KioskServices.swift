@@ -17,6 +17,7 @@ public struct KioskServices: Sendable {
     let cards: TicketCardRenderer
     let kioskSessions: KioskSessionStore
     let loginThrottle: LoginThrottle
+    let lookups: Lookups
 
     /// Opens the database (running migrations), loads the keys, locales and templates.
     public init(configuration: KioskConfiguration, modules: [any KioskModule], clock: KioskClock = .system) async throws {
@@ -34,6 +35,7 @@ public struct KioskServices: Sendable {
         self.clock = clock
         self.kioskSessions = KioskSessionStore(idleTimeout: .seconds(configuration.idleTimeout))
         self.loginThrottle = LoginThrottle()
+        self.lookups = Lookups(database: database)
     }
 
     /// The kiosk name recorded with consent.

@@ -2,8 +2,8 @@ import Hummingbird
 import HummingbirdAuth
 import KioskCore
 
-/// Loads the logged-in staff member from the session on every request (a disabled account loses
-/// access at once) and reads the visitor's language from the `lang` cookie.
+/// Finds the logged-in staff member of the session (`Lookups`: an account disabled on the admin
+/// pages loses access at once) and reads the visitor's language from the `lang` cookie.
 struct StaffAuthenticator: RouterMiddleware {
     typealias Context = KioskRequestContext
     let services: KioskServices
@@ -14,7 +14,7 @@ struct StaffAuthenticator: RouterMiddleware {
             context.language = language
         }
         if let session = context.sessions.session {
-            context.staff = try await services.database.staffMember(username: session.username)
+            context.staff = try await services.lookups.staffMember(username: session.username)
         }
         return try await next(request, context)
     }

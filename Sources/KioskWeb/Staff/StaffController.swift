@@ -136,7 +136,7 @@ struct StaffController {
 
     private func siteForStaff(_ code: String, _ context: KioskRequestContext) async throws -> (Site, StaffMember) {
         let staff = try context.requireStaff()
-        let site = try await services.database.site(code: code)
+        let site = try await services.lookups.site(code: code)
         guard staff.may(.staff, siteID: site.id!) else { throw KioskError(.forbidden, "error.forbidden") }
         return (site, staff)
     }
