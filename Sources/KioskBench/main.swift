@@ -45,6 +45,8 @@ guard FileManager.default.isExecutableFile(atPath: arguments.kioskBinary) else {
     print("\(arguments.kioskBinary) is missing: build it first (swift build -c release --product kiosk)")
     exit(1)
 }
+// The seed knows only the event module; an upgrade runs `kiosk migrate` before the service starts.
+_ = try runTool(arguments.kioskBinary, ["migrate", "--state-dir", state.path, "--assets", arguments.assets])
 let server = try ServerProcess.start(kiosk: arguments.kioskBinary, assets: arguments.assets, state: state)
 print(pad("start to /healthz") + String(format: " %10.1f ms", server.startMilliseconds))
 print(pad("resident memory after start") + String(format: " %10.1f MB", server.residentMegabytes()))
