@@ -25,6 +25,11 @@ public struct AppDatabase: Sendable {
         try Self.migrator(modules: modules).migrate(writer)
     }
 
+    /// Turns the writer's automatic checkpoints off while a background checkpointer runs, and on again.
+    public func setWriterCheckpoints(enabled: Bool) async throws {
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(enabled ? 1000 : 0)") }
+    }
+
     /// The configuration every connection gets.
     public static func configuration() -> Configuration {
         var configuration = Configuration()

@@ -17,6 +17,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "kiosk"),
+        services: [WALCheckpointer(database: services.database, path: services.configuration.databasePath)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: logger
     )
