@@ -40,4 +40,12 @@ public struct TicketRecord: Codable, Sendable, Hashable, Identifiable, Fetchable
         self.issuedAt = issuedAt
         self.revokedAt = revokedAt
     }
+
+    /// Read column by column rather than through `Decodable`: every scan reads a ticket.
+    public init(row: Row) throws {
+        self.init(id: row[CodingKeys.id.stringValue], siteId: row[CodingKeys.siteId.stringValue], kind: row[CodingKeys.kind.stringValue],
+                  moduleID: row[CodingKeys.moduleID.stringValue], subjectID: row[CodingKeys.subjectID.stringValue],
+                  childId: row[CodingKeys.childId.stringValue], guardianId: row[CodingKeys.guardianId.stringValue],
+                  issuedAt: row[CodingKeys.issuedAt.stringValue], revokedAt: row[CodingKeys.revokedAt.stringValue])
+    }
 }

@@ -104,11 +104,13 @@ public struct ScanJudge: Sendable {
 
     /// A member or guardian card with no activity to judge it: valid, with the holder's name.
     static func judgeCard(_ ticket: TicketRecord, _ db: Database) throws -> ScanVerdict {
-        if let childId = ticket.childId, let child = try Child.find(db, id: childId) {
-            return ScanVerdict(.accepted, .key("scan.member"), name: child.fullName)
+        if let childId = ticket.childId,
+           let name = try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM child WHERE id = ?"), arguments: [childId]) {
+            return ScanVerdict(.accepted, .key("scan.member"), name: name)
         }
-        if let guardianId = ticket.guardianId, let guardian = try Guardian.find(db, id: guardianId) {
-            return ScanVerdict(.accepted, .key("scan.guardian"), name: guardian.fullName)
+        if let guardianId = ticket.guardianId,
+           let name = try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM guardian WHERE id = ?"), arguments: [guardianId]) {
+            return ScanVerdict(.accepted, .key("scan.guardian"), name: name)
         }
         return .refused("scan.revoked")
     }
