@@ -76,7 +76,7 @@ public struct EventCheckInModule: KioskModule {
         case "checkin":
             guard let registration = try Registration.fetchOne(db, key: subject), registration.eventId == eventID,
                   let child = try Child.fetchOne(db, key: registration.childId) else { throw KioskError(.notFound, "events.notFound") }
-            return try EventGate.admit(registration, event: event, child: child, at: context.at, staff: context.staffUsername, db)
+            return try EventGate.admit(registration, event: event, childName: child.fullName, at: context.at, staff: context.staffUsername, db)
         case "walkin":
             guard let child = try Child.fetchOne(db, key: subject), child.siteId == context.site.id else {
                 throw KioskError(.notFound, "error.family.notFound")
@@ -87,7 +87,7 @@ public struct EventCheckInModule: KioskModule {
                 return ScanVerdict(.refused, error.message, name: child.fullName)
             }
             let registration = try EventSeats.activeRegistration(event: eventID, child: child.id!, db)!
-            return try EventGate.admit(registration, event: event, child: child, at: context.at, staff: context.staffUsername, db)
+            return try EventGate.admit(registration, event: event, childName: child.fullName, at: context.at, staff: context.staffUsername, db)
         default:
             throw KioskError(.invalidInput, "error.request")
         }

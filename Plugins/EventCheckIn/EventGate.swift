@@ -10,21 +10,21 @@ enum EventGate {
         if isEventTicket {
             guard let registration = try Registration.find(db, id: scan.ticket.subjectID),
                   let event = try Event.find(db, id: registration.eventId),
-                  let child = try Child.find(db, id: registration.childId) else { return .refused("scan.forged") }
+                  let name = try Child.fullName(db, id: registration.childId) else { return .refused("scan.forged") }
             guard let stationEventID else {
-                return ScanVerdict(.warning, .key("events.gate.chooseEvent"), name: child.fullName, detail: event.title)
+                return ScanVerdict(.warning, .key("events.gate.chooseEvent"), name: name, detail: event.title)
             }
             guard stationEventID == event.id else {
-                return ScanVerdict(.refused, .key("events.gate.otherEvent"), name: child.fullName,
+                return ScanVerdict(.refused, .key("events.gate.otherEvent"), name: name,
                                    detail: .key("events.gate.ticketFor", event.titleVi, LocalTime.display(event.startsAt)))
             }
-            return try admit(registration, event: event, child: child, at: scan.at, staff: scan.staffUsername, db)
+            return try admit(registration, event: event, childName: name, at: scan.at, staff: scan.staffUsername, db)
         }
         // A member card at an event gate: the child's registration for that event, if any.
         guard scan.ticket.kind == TicketKind.memberCard.code, let stationEventID, let childID = scan.ticket.childId,
               let child = try Child.fetchOne(db, key: childID), let event = try Event.fetchOne(db, key: stationEventID) else { return nil }
         if let registration = try EventSeats.activeRegistration(event: stationEventID, child: childID, db) {
-            return try admit(registration, event: event, child: child, at: scan.at, staff: scan.staffUsername, db)
+            return try admit(registration, event: event, childName: child.fullName, at: scan.at, staff: scan.staffUsername, db)
         }
         let left = try EventSeats.seatsLeft(event, db)
         let canWalkIn = left > 0 && event.cancelledAt == nil && event.admits(birthDate: child.birthDate) && child.mayRegister
@@ -34,36 +34,36 @@ enum EventGate {
     }
 
     /// Lets a registered child in (or out, on a re-entry event), or says why not.
-    static func admit(_ registration: Registration, event: Event, child: Child, at now: Date, staff: String,
+    static func admit(_ registration: Registration, event: Event, childName: String, at now: Date, staff: String,
                       _ db: Database) throws -> ScanVerdict {
-        guard event.cancelledAt == nil else { return ScanVerdict(.refused, .key("events.gate.eventCancelled"), name: child.fullName) }
-        guard registration.status == .active else { return ScanVerdict(.refused, .key("scan.revoked"), name: child.fullName) }
+        guard event.cancelledAt == nil else { return ScanVerdict(.refused, .key("events.gate.eventCancelled"), name: childName) }
+        guard registration.status == .active else { return ScanVerdict(.refused, .key("scan.revoked"), name: childName) }
         guard LocalDate(now) == event.day else {
-            return ScanVerdict(.refused, .key("events.gate.notToday"), name: child.fullName, detail: .literal(vi: event.day.display))
+            return ScanVerdict(.refused, .key("events.gate.notToday"), name: childName, detail: .literal(vi: event.day.display))
         }
         guard now >= event.checkInOpensAt else {
-            return ScanVerdict(.refused, .key("events.gate.tooEarly"), name: child.fullName,
+            return ScanVerdict(.refused, .key("events.gate.tooEarly"), name: childName,
                                detail: .key("events.gate.opensAt", LocalTime.clock(event.checkInOpensAt)))
         }
-        guard now < event.endsAt else { return ScanVerdict(.refused, .key("events.gate.over"), name: child.fullName) }
+        guard now < event.endsAt else { return ScanVerdict(.refused, .key("events.gate.over"), name: childName) }
         var registration = registration
         if let first = registration.checkedInAt {
             guard event.reentry else {
-                return ScanVerdict(.warning, .key("events.gate.already"), name: child.fullName,
+                return ScanVerdict(.warning, .key("events.gate.already"), name: childName,
                                    detail: .key("events.gate.cameAt", LocalTime.clock(first)))
             }
             registration.inside.toggle()
             try registration.update(db)
             try GatePass(registrationId: registration.id!, at: now, direction: registration.inside ? "in" : "out", staff: staff).insert(db)
             return registration.inside
-                ? ScanVerdict(.accepted, .key("events.gate.welcomeBack"), name: child.fullName)
-                : ScanVerdict(.warning, .key("events.gate.exit"), name: child.fullName, detail: .key("events.gate.cameAt", LocalTime.clock(first)))
+                ? ScanVerdict(.accepted, .key("events.gate.welcomeBack"), name: childName)
+                : ScanVerdict(.warning, .key("events.gate.exit"), name: childName, detail: .key("events.gate.cameAt", LocalTime.clock(first)))
         }
         registration.checkedInAt = now
         registration.inside = true
         try registration.update(db)
         try GatePass(registrationId: registration.id!, at: now, direction: "in", staff: staff).insert(db)
-        return ScanVerdict(.accepted, .key("events.gate.welcome"), name: child.fullName)
+        return ScanVerdict(.accepted, .key("events.gate.welcome"), name: childName)
     }
 
     /// The event of a station activity key (`event:12`).

@@ -7,3 +7,17 @@ extension FetchableRecord where Self: TableRecord {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [id])
     }
 }
+
+extension Child {
+    /// The child's full name, for a verdict: read through a statement prepared once.
+    public static func fullName(_ db: Database, id: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM child WHERE id = ?"), arguments: [id])
+    }
+}
+
+extension Guardian {
+    /// The guardian's full name, for a verdict: read through a statement prepared once.
+    public static func fullName(_ db: Database, id: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM guardian WHERE id = ?"), arguments: [id])
+    }
+}

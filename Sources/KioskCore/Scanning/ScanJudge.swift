@@ -104,12 +104,10 @@ public struct ScanJudge: Sendable {
 
     /// A member or guardian card with no activity to judge it: valid, with the holder's name.
     static func judgeCard(_ ticket: TicketRecord, _ db: Database) throws -> ScanVerdict {
-        if let childId = ticket.childId,
-           let name = try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM child WHERE id = ?"), arguments: [childId]) {
+        if let childId = ticket.childId, let name = try Child.fullName(db, id: childId) {
             return ScanVerdict(.accepted, .key("scan.member"), name: name)
         }
-        if let guardianId = ticket.guardianId,
-           let name = try String.fetchOne(db.cachedStatement(sql: "SELECT fullName FROM guardian WHERE id = ?"), arguments: [guardianId]) {
+        if let guardianId = ticket.guardianId, let name = try Guardian.fullName(db, id: guardianId) {
             return ScanVerdict(.accepted, .key("scan.guardian"), name: name)
         }
         return .refused("scan.revoked")
