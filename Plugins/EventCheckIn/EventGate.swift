@@ -53,17 +53,24 @@ enum EventGate {
                                    detail: .key("events.gate.cameAt", LocalTime.clock(first)))
             }
             registration.inside.toggle()
-            try registration.update(db)
-            try GatePass(registrationId: registration.id!, at: now, direction: registration.inside ? "in" : "out", staff: staff).insert(db)
+            try record(registration, at: now, staff: staff, db)
             return registration.inside
                 ? ScanVerdict(.accepted, .key("events.gate.welcomeBack"), name: childName)
                 : ScanVerdict(.warning, .key("events.gate.exit"), name: childName, detail: .key("events.gate.cameAt", LocalTime.clock(first)))
         }
         registration.checkedInAt = now
         registration.inside = true
-        try registration.update(db)
-        try GatePass(registrationId: registration.id!, at: now, direction: "in", staff: staff).insert(db)
+        try record(registration, at: now, staff: staff, db)
         return ScanVerdict(.accepted, .key("events.gate.welcome"), name: childName)
+    }
+
+    /// Writes a pass through the gate: the registration's state and the pass itself, with statements
+    /// prepared once (every accepted scan at a crowded gate runs them).
+    private static func record(_ registration: Registration, at now: Date, staff: String, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE events_registration SET checkedInAt = ?, inside = ? WHERE id = ?")
+            .execute(arguments: [registration.checkedInAt, registration.inside, registration.id])
+        try db.cachedStatement(sql: "INSERT INTO events_gate_pass (registrationId, at, direction, staff) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [registration.id, now, registration.inside ? "in" : "out", staff])
     }
 
     /// The event of a station activity key (`event:12`).

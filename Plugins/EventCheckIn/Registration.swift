@@ -32,15 +32,10 @@ struct Registration: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// One pass through the gate, kept for the audit of the gate.
-struct GatePass: Codable, FetchableRecord, PersistableRecord {
+/// The passes through the gate, kept for the audit of the gate: a row per pass with the registration,
+/// the time, the direction (`in` or `out`) and the staff member. Written by `EventGate`.
+enum GatePass {
     static let databaseTableName = "events_gate_pass"
-
-    var registrationId: Int64
-    var at: Date
-    /// `in` or `out`.
-    var direction: String
-    var staff: String
 }
 
 enum EventMigrations {
