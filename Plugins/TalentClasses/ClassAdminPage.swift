@@ -7,11 +7,7 @@ import KioskCore
 enum ClassAdminPage {
     static func page(_ id: Int64, _ view: String?, _ site: Site, _ db: Database) throws -> AdminPage? {
         guard let talentClass = try TalentClass.fetchOne(db, key: id), talentClass.siteId == site.id else { return nil }
-        let intro: [LocalizedText] = [
-            .key("classes.schedule", talentClass.schedule.weekly, talentClass.schedule.span),
-            .key("classes.teacherRoom", talentClass.teacher, talentClass.room),
-            .joined([.key("classes.feeLabel"), talentClass.fee], separator: ": "),
-        ]
+        let intro = talentClass.facts
         let links = [AdminLink(.key("classes.admin.overview"), view: ""), AdminLink(.key("classes.admin.register"), view: "register")]
         let sections: [AdminSection]
         switch view {

@@ -122,7 +122,7 @@ struct ClassFlow: KioskFlow {
                                content: .message(Message(place.state, style: .success)), actions: [withdraw, mine, .home])
         }
         let card = TicketCard(token: token.description, holder: place.childName, title: talentClass.title,
-                              detail: .literal(vi: "\(talentClass.schedule.weekly) · \(talentClass.room)"))
+                              detail: .joined([talentClass.schedule.weeklyText, .literal(vi: talentClass.room)]))
         return KioskScreen(title: .key("classes.enrolled", place.childName), intro: [place.state], content: .tickets([card]),
                            actions: [ScreenAction(.key("action.print"), .print, style: .primary), withdraw, mine, .home])
     }

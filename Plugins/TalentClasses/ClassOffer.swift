@@ -34,7 +34,7 @@ struct ClassOffer {
             return place.status == .enrolled ? .key("classes.alreadyEnrolled") : .key("classes.alreadyWaiting")
         }
         var parts: [LocalizedText] = [
-            .literal(vi: "\(talentClass.schedule.weekly) · \(talentClass.room)"),
+            talentClass.schedule.weeklyText, .literal(vi: talentClass.room),
             .key("classes.ages", String(talentClass.minAge), String(talentClass.maxAge)), talentClass.fee,
             seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.full", String(waiting)),
         ]
@@ -44,10 +44,7 @@ struct ClassOffer {
 
     /// The lines of the enrol screen.
     var details: [LocalizedText] {
-        var lines: [LocalizedText] = [
-            .key("classes.schedule", talentClass.schedule.weekly, talentClass.schedule.span),
-            .key("classes.teacherRoom", talentClass.teacher, talentClass.room),
-            .joined([.key("classes.feeLabel"), talentClass.fee], separator: ": "),
+        var lines: [LocalizedText] = talentClass.facts + [
             seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.fullJoin", String(waiting + 1)),
         ]
         lines += clashes.map { .key("classes.clash", $0.titleVi, $0.schedule.weekly) }

@@ -16,7 +16,7 @@ struct ClassPlace {
         self.talentClass = talentClass
         self.childName = child.fullName
         var parts: [LocalizedText] = enrolment.status == .enrolled
-            ? [.key("classes.state.enrolled"), .literal(vi: talentClass.schedule.weekly)]
+            ? [.key("classes.state.enrolled"), talentClass.schedule.weeklyText]
             : [.key("classes.state.waiting", String(try ClassSeats.waitlistPosition(enrolment, db)))]
         if enrolment.waiver != .none { parts.append(.key("classes.waiver.\(enrolment.waiver.rawValue)")) }
         self.state = .joined(parts)

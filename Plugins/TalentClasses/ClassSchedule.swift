@@ -35,7 +35,16 @@ struct ClassSchedule: Codable, Sendable, Hashable {
     }
 
     /// `T2, T4 · 17:30–19:00`.
-    var weekly: String { "\(Self.format(weekdays: weekdays)) · \(Self.clock(startMinute))–\(Self.clock(endMinute))" }
+    var weekly: String { "\(Self.format(weekdays: weekdays)) · \(hours)" }
+
+    /// `T2, T4 · 17:30–19:00` for Vietnamese, `Mon, Wed · 17:30–19:00` for English.
+    var weeklyText: LocalizedText {
+        let english = weekdays.sorted { ($0 + 5) % 7 < ($1 + 5) % 7 }.map { Self.englishDays[$0 - 1] }.joined(separator: ", ")
+        return .literal(vi: weekly, en: "\(english) · \(hours)")
+    }
+
+    private var hours: String { "\(Self.clock(startMinute))–\(Self.clock(endMinute))" }
+    private static let englishDays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// `07/09/2026 – 20/12/2026`.
     var span: String { "\(firstDay.display) – \(lastDay.display)" }

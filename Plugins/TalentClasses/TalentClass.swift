@@ -37,6 +37,15 @@ struct TalentClass: Codable, Sendable, Hashable, Identifiable, FetchableRecord, 
     /// The title in both languages.
     var title: LocalizedText { .literal(vi: titleVi, en: titleEn.isEmpty ? titleVi : titleEn) }
 
+    /// What families and staff read about the class: schedule, teacher and room, fee.
+    var facts: [LocalizedText] {
+        [
+            .joined([.key("classes.scheduleLabel"), .joined([schedule.weeklyText, .literal(vi: schedule.span)], separator: ", ")], separator: ": "),
+            .key("classes.teacherRoom", teacher, room),
+            .joined([.key("classes.feeLabel"), fee], separator: ": "),
+        ]
+    }
+
     /// Whether a child born on `birthDate` has the right age on the class's first day.
     func admits(birthDate: LocalDate) -> Bool {
         (minAge...maxAge).contains(birthDate.age(on: schedule.firstDay))

@@ -26,5 +26,8 @@ import Testing
         #expect(!swim.clashes(with: afterwards))
         #expect(!swim.clashes(with: nextYear))
         #expect(swim.weekly == "T7, CN · 08:00–09:30")
+        let localizer = Localizer(tables: [:])
+        #expect(localizer.string(swim.weeklyText, .vi) == "T7, CN · 08:00–09:30")
+        #expect(localizer.string(swim.weeklyText, .en) == "Sat, Sun · 08:00–09:30")
     }
 }
