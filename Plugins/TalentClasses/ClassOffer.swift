@@ -38,7 +38,7 @@ struct ClassOffer {
             .key("classes.ages", String(talentClass.minAge), String(talentClass.maxAge)), talentClass.fee,
             seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.full", String(waiting)),
         ]
-        parts += clashes.map { .key("classes.clashShort", $0.titleVi) }
+        parts += clashes.map { .joined([.key("classes.clashesWith"), $0.title], separator: " ") }
         return .joined(parts)
     }
 
@@ -47,7 +47,7 @@ struct ClassOffer {
         var lines: [LocalizedText] = talentClass.facts + [
             seatsLeft > 0 ? .key("classes.seatsLeft", String(seatsLeft)) : .key("classes.fullJoin", String(waiting + 1)),
         ]
-        lines += clashes.map { .key("classes.clash", $0.titleVi, $0.schedule.weekly) }
+        lines += clashes.map { .joined([.key("classes.clashesWith"), $0.title, $0.schedule.weeklyText], separator: " ") }
         return lines
     }
 }
