@@ -67,9 +67,9 @@ enum EventGate {
     /// Writes a pass through the gate: the registration's state and the pass itself, with statements
     /// prepared once (every accepted scan at a crowded gate runs them).
     private static func record(_ registration: Registration, at now: Date, staff: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE events_registration SET checkedInAt = ?, inside = ? WHERE id = ?")
+        try db.cachedStatement(sql: "UPDATE \(Registration.databaseTableName) SET checkedInAt = ?, inside = ? WHERE id = ?")
             .execute(arguments: [registration.checkedInAt, registration.inside, registration.id])
-        try db.cachedStatement(sql: "INSERT INTO events_gate_pass (registrationId, at, direction, staff) VALUES (?, ?, ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO \(GatePass.databaseTableName) (registrationId, at, direction, staff) VALUES (?, ?, ?, ?)")
             .execute(arguments: [registration.id, now, registration.inside ? "in" : "out", staff])
     }
 

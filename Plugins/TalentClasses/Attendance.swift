@@ -29,6 +29,22 @@ struct Attendance: Codable, Sendable, Hashable, Identifiable, FetchableRecord, M
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The child's mark in the session, if the register has one.
+    static func find(session sessionID: Int64, enrolment enrolmentID: Int64, _ db: Database) throws -> Attendance? {
+        try filter(Columns.sessionId == sessionID && Columns.enrolmentId == enrolmentID).fetchOne(db)
+    }
+
+    /// Marks the child in the session's register, or corrects the mark already there.
+    static func record(_ mark: Mark, session sessionID: Int64, enrolment enrolmentID: Int64, at now: Date, by staff: String,
+                       _ db: Database) throws {
+        var attendance = try find(session: sessionID, enrolment: enrolmentID, db)
+            ?? Attendance(sessionId: sessionID, enrolmentId: enrolmentID, mark: mark, markedAt: now, markedBy: staff)
+        attendance.mark = mark
+        attendance.markedAt = now
+        attendance.markedBy = staff
+        try attendance.save(db)
+    }
 }
 
 /// An adult of the family named to collect a child. A child with none named may be collected by

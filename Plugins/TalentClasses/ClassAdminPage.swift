@@ -137,13 +137,7 @@ enum ClassAdminPage {
                   let enrolment = try Enrolment.fetchOne(db, key: enrolmentID), enrolment.classId == talentClass.id else {
                 throw KioskError(.invalidInput, "error.request")
             }
-            var attendance = try Attendance.filter(Attendance.Columns.sessionId == session.id! && Attendance.Columns.enrolmentId == enrolmentID)
-                .fetchOne(db) ?? Attendance(sessionId: session.id!, enrolmentId: enrolmentID, mark: mark, markedAt: context.at,
-                                            markedBy: context.staffUsername)
-            attendance.mark = mark
-            attendance.markedAt = context.at
-            attendance.markedBy = context.staffUsername
-            try attendance.save(db)
+            try Attendance.record(mark, session: session.id!, enrolment: enrolmentID, at: context.at, by: context.staffUsername, db)
         default:
             throw KioskError(.invalidInput, "error.request")
         }

@@ -45,9 +45,7 @@ enum ClassRegister {
                      byHand: Bool = false, _ db: Database) throws -> ScanVerdict {
         guard session.cancelledAt == nil else { return ScanVerdict(.refused, .key("classes.scan.sessionCancelled"), name: child.fullName) }
         guard enrolment.status == .enrolled else { return ScanVerdict(.refused, .key("scan.revoked"), name: child.fullName) }
-        var attendance = try Attendance.filter(Attendance.Columns.sessionId == session.id! && Attendance.Columns.enrolmentId == enrolment.id!)
-            .fetchOne(db)
-        if let attendance, attendance.mark.came {
+        if let attendance = try Attendance.find(session: session.id!, enrolment: enrolment.id!, db), attendance.mark.came {
             return ScanVerdict(.warning, .key("classes.scan.already"), name: child.fullName,
                                detail: .key("classes.scan.markedAt", LocalTime.clock(attendance.markedAt)))
         }
@@ -58,13 +56,7 @@ enum ClassRegister {
         }
         let minutesLate = Int(now.timeIntervalSince(session.startsAt) / 60)
         let mark: Attendance.Mark = !ended && minutesLate > talentClass.lateAfterMinutes ? .late : .present
-        if attendance == nil {
-            attendance = Attendance(sessionId: session.id!, enrolmentId: enrolment.id!, mark: mark, markedAt: now, markedBy: staff)
-        }
-        attendance!.mark = mark
-        attendance!.markedAt = now
-        attendance!.markedBy = staff
-        try attendance!.save(db)
+        try Attendance.record(mark, session: session.id!, enrolment: enrolment.id!, at: now, by: staff, db)
         return mark == .late
             ? ScanVerdict(.accepted, .key("classes.scan.late"), name: child.fullName, detail: .key("classes.scan.minutesLate", String(minutesLate)))
             : ScanVerdict(.accepted, .key("classes.scan.present"), name: child.fullName, detail: talentClass.title)
