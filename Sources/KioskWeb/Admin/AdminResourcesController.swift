@@ -108,10 +108,11 @@ struct AdminResourcesController {
     private func form(_ site: Site, _ module: any KioskModule, _ resource: AdminResource, id: Int64?, values: [String: String],
                       error: KioskError?, _ context: KioskRequestContext) async throws -> HTMLPage {
         let language = context.language
-        let lookedUp = try await services.database.read { db in
-            try resource.fields.reduce(into: [String: [FieldOption]]()) { options, field in
-                if case .options(let load) = field.kind { options[field.name] = try load(site, db) }
-            }
+        let loaders = resource.fields.compactMap { field in
+            if case .options(let load) = field.kind { (field.name, load) } else { nil }
+        }
+        let lookedUp = loaders.isEmpty ? [:] : try await services.database.read { db in
+            try Dictionary(uniqueKeysWithValues: loaders.map { name, load in (name, try load(site, db)) })
         }
         let fields: [[String: Any]] = resource.fields.map { field in
             var entry: [String: Any] = ["name": field.name, "label": services.localizer.string(field.label, language),
