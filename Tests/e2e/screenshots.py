@@ -14,6 +14,11 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 OUT = os.path.join(ROOT, "docs", "screenshots")
 
 
+def tap(browser, xpath):
+    """Clicks an element once the page shows it (a loaded machine renders late)."""
+    WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.XPATH, xpath))).click()
+
+
 def shot(browser, name):
     path = os.path.join(OUT, name + ".png")
     browser.save_screenshot(path)
@@ -49,10 +54,11 @@ def main():
         card = kiosk.find_element(By.CSS_SELECTOR, ".ticket-code").text
         kiosk.get(server.base + "/kiosk/DEMO/start/classes/start")
         shot(kiosk, "kiosk-classes")
-        kiosk.find_element(By.XPATH, "//button[.//*[contains(text(), 'Đàn organ')]]").click()
+        tap(kiosk, "//button[.//*[contains(text(), 'Đàn organ')]]")
+        WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.NAME, "hardship")))
         shot(kiosk, "kiosk-class-enrol")
         kiosk.get(server.base + "/kiosk/DEMO/start/classes/start")
-        kiosk.find_element(By.XPATH, "//button[.//*[contains(text(), 'Câu lạc bộ Cờ vua')]]").click()
+        tap(kiosk, "//button[.//*[contains(text(), 'Câu lạc bộ Cờ vua')]]")
         kiosk.find_element(By.CSS_SELECTOR, "button[value='enrol:']").click()
         WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code")))
         shot(kiosk, "kiosk-class-ticket")
@@ -84,7 +90,7 @@ def main():
         WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.site-nav")))
         shot(station, "admin-site")
         station.get(server.base + "/admin/DEMO/m/classes/classes")
-        station.find_element(By.XPATH, "//a[contains(@href, '/page')]").click()
+        tap(station, "//a[contains(@href, '/page')]")
         shot(station, "admin-class")
         station.quit()
     finally:
