@@ -58,3 +58,18 @@ struct Event: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mutabl
     /// The station activity of the event's gate.
     var activityKey: String { "event:\(id!)" }
 }
+
+extension Event {
+    /// Read column by column rather than through `Decodable`: every scan at a gate reads its event.
+    init(row: Row) throws {
+        self.init(id: row[CodingKeys.id.stringValue], siteId: row[CodingKeys.siteId.stringValue],
+                  titleVi: row[CodingKeys.titleVi.stringValue], titleEn: row[CodingKeys.titleEn.stringValue],
+                  details: row[CodingKeys.details.stringValue], venue: row[CodingKeys.venue.stringValue],
+                  startsAt: row[CodingKeys.startsAt.stringValue], endsAt: row[CodingKeys.endsAt.stringValue],
+                  capacity: row[CodingKeys.capacity.stringValue], minAge: row[CodingKeys.minAge.stringValue],
+                  maxAge: row[CodingKeys.maxAge.stringValue], registrationOpensAt: row[CodingKeys.registrationOpensAt.stringValue],
+                  registrationClosesAt: row[CodingKeys.registrationClosesAt.stringValue],
+                  checkInOpensMinutes: row[CodingKeys.checkInOpensMinutes.stringValue], reentry: row[CodingKeys.reentry.stringValue],
+                  cancelledAt: row[CodingKeys.cancelledAt.stringValue])
+    }
+}

@@ -28,12 +28,21 @@ public struct EventCheckInModule: KioskModule {
     /// Today's events: one gate each (a cancelled one stays, so its tickets scan as cancelled).
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
         let start = date.start
-        // Asked on every scan at a gate: a statement prepared once.
-        return try Event.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM events_event WHERE siteId = ? AND startsAt >= ? AND startsAt < ? ORDER BY startsAt
-            """), arguments: [site.id, start, start.addingTimeInterval(86400)])
-            .map { StationActivity(moduleID: id, key: $0.activityKey,
-                                   label: "\($0.titleVi) · \(LocalTime.clock($0.startsAt))\($0.cancelledAt == nil ? "" : " ✕")") }
+        return try Event.filter(Event.Columns.siteId == site.id && Event.Columns.startsAt >= start
+                                && Event.Columns.startsAt < start.addingTimeInterval(86400))
+            .order(Event.Columns.startsAt).fetchAll(db).map(gate(of:))
+    }
+
+    /// The gate of one of today's events, found by the event's id (asked on every scan at a gate).
+    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
+        guard let eventID = EventGate.eventID(ofKey: key), let event = try Event.find(db, id: eventID),
+              event.siteId == site.id, event.day == date else { return nil }
+        return gate(of: event)
+    }
+
+    private func gate(of event: Event) -> StationActivity {
+        StationActivity(moduleID: id, key: event.activityKey,
+                        label: "\(event.titleVi) · \(LocalTime.clock(event.startsAt))\(event.cancelledAt == nil ? "" : " ✕")")
     }
 
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {

@@ -73,9 +73,13 @@ enum EventGate {
             .execute(arguments: [registration.id, now, registration.inside ? "in" : "out", staff])
     }
 
-    /// The event of a station activity key (`event:12`).
+    /// The event of a station activity of this module.
     static func eventID(of activity: StationActivity) -> Int64? {
-        guard activity.moduleID == EventCheckInModule.id, activity.key.hasPrefix("event:") else { return nil }
-        return Int64(activity.key.dropFirst("event:".count))
+        activity.moduleID == EventCheckInModule.id ? eventID(ofKey: activity.key) : nil
+    }
+
+    /// The event of an activity key (`event:12`).
+    static func eventID(ofKey key: String) -> Int64? {
+        key.hasPrefix("event:") ? Int64(key.dropFirst("event:".count)) : nil
     }
 }

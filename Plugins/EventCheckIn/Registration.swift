@@ -5,7 +5,7 @@ import KioskCore
 struct Registration: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "events_registration"
 
-    enum Status: String, Codable, Sendable {
+    enum Status: String, Codable, Sendable, DatabaseValueConvertible {
         case active, cancelled
     }
 
@@ -30,6 +30,17 @@ struct Registration: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Registration {
+    /// Read column by column rather than through `Decodable`: every scan of a ticket reads its registration.
+    init(row: Row) throws {
+        self.init(id: row[CodingKeys.id.stringValue], eventId: row[CodingKeys.eventId.stringValue],
+                  childId: row[CodingKeys.childId.stringValue], status: row[CodingKeys.status.stringValue],
+                  registeredAt: row[CodingKeys.registeredAt.stringValue], cancelledAt: row[CodingKeys.cancelledAt.stringValue],
+                  checkedInAt: row[CodingKeys.checkedInAt.stringValue], inside: row[CodingKeys.inside.stringValue],
+                  walkIn: row[CodingKeys.walkIn.stringValue])
+    }
 }
 
 /// The passes through the gate, kept for the audit of the gate: a row per pass with the registration,

@@ -46,15 +46,16 @@ enum EventGateSeed {
         }
         // One big transaction leaves a big WAL that the server would replay at start; a kiosk box in
         // use keeps it small (SQLite checkpoints every 1,000 pages), so measure the start like that.
-        try await services.database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try await services.database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         let file = state.appendingPathComponent("tokens.txt").path
         try tokens.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         return Seeded(eventID: eventID, tokensFile: file)
     }
 
-    /// A file with the first `count` tokens of `file`.
-    static func firstTokens(_ file: String, count: Int) throws -> String {
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").prefix(count)
+    /// A file with `count` tokens of `file` that a gate run scanned: wrk calls the script's `request`
+    /// once to check it before the run, so the first token is never sent.
+    static func scannedTokens(_ file: String, count: Int) throws -> String {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().prefix(count)
         let path = file + ".first"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -48,11 +48,13 @@ enum ScanLoad {
         let requestsPerSecond: Double
         let p50: Double
         let p99: Double
+        /// The server's CPU time per request, in microseconds.
+        let cpuMicroseconds: Double
     }
 
     /// Posts the same code again and again (a member card at a station with no activity).
-    static func run(port: Int, station: StationLogin, seconds: Int) throws -> Result {
-        try run(port: port, station: station, seconds: seconds, request: """
+    static func run(_ server: ServerProcess, station: StationLogin, seconds: Int) throws -> Result {
+        try run(server, station: station, seconds: seconds, request: """
             request = function()
               return wrk.format("POST", "/api/scan", nil, '{"code":"\(station.card)","site":"DEMO","activity":null}')
             end
@@ -60,8 +62,8 @@ enum ScanLoad {
     }
 
     /// Posts each code of `tokensFile` in turn, at the gate of `activity`.
-    static func run(port: Int, station: StationLogin, seconds: Int, tokensFile: String, activity: String) throws -> Result {
-        try run(port: port, station: station, seconds: seconds, request: """
+    static func run(_ server: ServerProcess, station: StationLogin, seconds: Int, tokensFile: String, activity: String) throws -> Result {
+        try run(server, station: station, seconds: seconds, request: """
             local tokens = {}
             for line in io.lines("\(tokensFile)") do tokens[#tokens + 1] = line end
             local next = 0
@@ -73,7 +75,7 @@ enum ScanLoad {
             """)
     }
 
-    private static func run(port: Int, station: StationLogin, seconds: Int, request: String) throws -> Result {
+    private static func run(_ server: ServerProcess, station: StationLogin, seconds: Int, request: String) throws -> Result {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).lua")
         defer { try? FileManager.default.removeItem(at: script) }
         try """
@@ -94,12 +96,15 @@ enum ScanLoad {
                 latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, greens))
             end
             """.write(to: script, atomically: true, encoding: .utf8)
-        let output = try runTool("/usr/bin/wrk", ["-t1", "-c8", "-d\(seconds)s", "-s", script.path, "http://127.0.0.1:\(port)/api/scan"])
+        let cpuBefore = server.cpuSeconds()
+        let output = try runTool("/usr/bin/wrk", ["-t1", "-c8", "-d\(seconds)s", "-s", script.path, "http://127.0.0.1:\(server.port)/api/scan"])
+        let cpu = server.cpuSeconds() - cpuBefore
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) else {
             throw BenchError("wrk printed no result:\n\(output)")
         }
         let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
         guard fields.count == 6, fields[4] == 0 else { throw BenchError("wrk saw non-2xx answers:\n\(output)") }
-        return Result(requests: Int(fields[0]), accepted: Int(fields[5]), requestsPerSecond: fields[1], p50: fields[2], p99: fields[3])
+        return Result(requests: Int(fields[0]), accepted: Int(fields[5]), requestsPerSecond: fields[1], p50: fields[2], p99: fields[3],
+                      cpuMicroseconds: cpu / fields[0] * 1e6)
     }
 }

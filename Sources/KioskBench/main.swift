@@ -52,19 +52,19 @@ print(pad("start to /healthz") + String(format: " %10.1f ms", server.startMillis
 print(pad("resident memory after start") + String(format: " %10.1f MB", server.residentMegabytes()))
 defer { server.stop() }
 let station = try await StationLogin.logIn(port: server.port)
-let scan = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds)
+let scan = try ScanLoad.run(server, station: station, seconds: arguments.seconds)
 print(pad("POST /api/scan (member card, wrk)")
-      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", scan.requestsPerSecond, scan.p50, scan.p99))
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms   %4.0f µs CPU/scan", scan.requestsPerSecond, scan.p50, scan.p99, scan.cpuMicroseconds))
 
 // 5. The event gate: first scans of distinct tickets, then the same tickets again (amber).
 let activity = "events/event:\(seeded.eventID)"
-let first = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds, tokensFile: seeded.tokensFile, activity: activity)
+let first = try ScanLoad.run(server, station: station, seconds: arguments.seconds, tokensFile: seeded.tokensFile, activity: activity)
 print(pad("gate: first scans (green)")
-      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", first.requestsPerSecond, first.p50, first.p99))
-let duplicates = try ScanLoad.run(port: server.port, station: station, seconds: arguments.seconds,
-                                  tokensFile: try EventGateSeed.firstTokens(seeded.tokensFile, count: min(first.requests, 2000)), activity: activity)
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms   %4.0f µs CPU/scan", first.requestsPerSecond, first.p50, first.p99, first.cpuMicroseconds))
+let duplicates = try ScanLoad.run(server, station: station, seconds: arguments.seconds,
+                                  tokensFile: try EventGateSeed.scannedTokens(seeded.tokensFile, count: min(first.requests, 2000)), activity: activity)
 print(pad("gate: duplicate scans (amber)")
-      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms", duplicates.requestsPerSecond, duplicates.p50, duplicates.p99))
+      + String(format: " %10.0f scans/s   p50 %.2f ms   p99 %.2f ms   %4.0f µs CPU/scan", duplicates.requestsPerSecond, duplicates.p50, duplicates.p99, duplicates.cpuMicroseconds))
 print(pad("resident memory after the load") + String(format: " %10.1f MB", server.residentMegabytes()))
 // Killed without warning: every green answer must already be on disk.
 server.kill()

@@ -99,7 +99,7 @@ public struct ScanJudge: Sendable {
         guard let activityID, let slash = activityID.firstIndex(of: "/") else { return nil }
         let moduleID = ModuleID(rawValue: String(activityID[..<slash]))
         guard enabled.contains(moduleID), let module = registry.module(moduleID) else { return nil }
-        return try module.stationActivities(site, on: today, db).first { $0.stationID == activityID }
+        return try module.stationActivity(String(activityID[activityID.index(after: slash)...]), site: site, on: today, db)
     }
 
     /// A member or guardian card with no activity to judge it: valid, with the holder's name.

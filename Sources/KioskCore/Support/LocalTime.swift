@@ -5,8 +5,15 @@ import Foundation
 public enum LocalTime {
     /// `08:05`.
     public static func clock(_ date: Date) -> String {
-        let parts = KioskClock.calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        // Minutes since midnight in Vietnam, by arithmetic: verdicts at the gate print a time each.
+        let local = date.timeIntervalSince1970 + Double(KioskClock.timeZone.secondsFromGMT(for: date))
+        let minutes = Int((local / 60).rounded(.down))
+        let minute = (minutes % 1440 + 1440) % 1440
+        return twoDigits(minute / 60) + ":" + twoDigits(minute % 60)
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 
     /// `22/11/2026 08:05`.

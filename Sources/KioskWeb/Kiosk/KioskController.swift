@@ -24,7 +24,7 @@ struct KioskController {
 
     @Sendable func home(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
-        let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code)
+        let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code)
         let enabled = try await services.database.enabledModules(siteID: site.id!)
         var tiles: [MenuTile] = []
         if session?.familyID != nil {
@@ -46,7 +46,7 @@ struct KioskController {
 
     @Sendable func reset(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let siteCode = try context.parameters.require("site")
-        await services.kioskSessions.remove(request.cookies[Self.cookieName]?.value)
+        await services.kioskSessions.remove(request.cookie(Self.cookieName))
         var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(siteCode)"])
         response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/kiosk", httpOnly: true, sameSite: .strict))
         response.setCookie(Cookie(name: "lang", value: Language.default.rawValue, path: "/", httpOnly: true, sameSite: .strict))
@@ -56,7 +56,7 @@ struct KioskController {
     @Sendable func language(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let siteCode = try context.parameters.require("site")
         let language = Language(rawValue: try context.parameters.require("lang")) ?? .default
-        let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: siteCode)
+        let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: siteCode)
         let target = session?.screen != nil ? "/kiosk/\(siteCode)/screen" : "/kiosk/\(siteCode)"
         var response = Response(status: .seeOther, headers: [.location: target])
         response.setCookie(Cookie(name: "lang", value: language.rawValue, path: "/", httpOnly: true, sameSite: .strict))
@@ -68,7 +68,7 @@ struct KioskController {
         let ref = KioskSession.FlowRef(owner: ModuleID(rawValue: try context.parameters.require("owner")),
                                        name: try context.parameters.require("flow"))
         let flow = try await resolve(ref, site: site)
-        let existing = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code)
+        let existing = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code)
         var session: KioskSession
         if let existing {
             session = existing
@@ -92,7 +92,7 @@ struct KioskController {
 
     @Sendable func showScreen(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
-        guard let session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code),
+        guard let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code),
               let screen = session.screen else {
             return Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)"])
         }
@@ -102,7 +102,7 @@ struct KioskController {
     @Sendable func act(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
         let screenURL = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
-        guard var session = await services.kioskSessions.session(request.cookies[Self.cookieName]?.value, siteCode: site.code),
+        guard var session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code),
               let ref = session.flow else {
             return Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)"])
         }

@@ -10,11 +10,12 @@ import KioskCore
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
     static let cookieName = "CSRF"
+    private static let hexDigits = Set("0123456789abcdef".utf8)
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let existing = request.cookies[Self.cookieName]?.value.filter { $0.isLetter || $0.isNumber }
-        let token = (existing?.count == 32 ? existing : nil) ?? Self.newToken()
+        let existing = request.cookie(Self.cookieName)
+        let token = existing.flatMap(Self.wellFormed) ?? Self.newToken()
         context.csrfToken = token
         if request.method == .post {
             let presented = context.form["_csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
@@ -27,6 +28,11 @@ struct CSRFMiddleware: RouterMiddleware {
             response.setCookie(Cookie(name: Self.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict))
         }
         return response
+    }
+
+    /// The token of a cookie when it has the shape of one (32 hex digits).
+    static func wellFormed(_ value: String) -> String? {
+        value.utf8.count == 32 && value.utf8.allSatisfy(hexDigits.contains) ? value : nil
     }
 
     static func newToken() -> String {

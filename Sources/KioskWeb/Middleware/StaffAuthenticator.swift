@@ -10,7 +10,7 @@ struct StaffAuthenticator: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let language = request.cookies["lang"].flatMap({ Language(rawValue: $0.value) }) {
+        if let language = request.cookie("lang").flatMap(Language.init(rawValue:)) {
             context.language = language
         }
         if let session = context.sessions.session {
