@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskTesting
 import Testing
 
 @Suite struct TicketTokenTests {
@@ -21,6 +22,22 @@ import Testing
         #expect(text == text.uppercased())
         #expect(text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == ".") })
         #expect(try signer.verify(TicketToken.parse(text)))
+    }
+
+    @Test func theMACIsTheStartOfHMACSHA256OfTheTokenUnderTheSiteKey() throws {
+        let (keys, directory) = try keyring()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let signer = TicketSigner(keyring: keys)
+        let token = try signer.token(siteCode: "Q1", kind: "MC", id: TicketSigner.newTicketID())
+        // Computed again by Python's hmac and base64 modules from the key file.
+        let python = try ToolRun("/usr/bin/python3", ["-c", """
+            import base64, hashlib, hmac, sys
+            key = open(sys.argv[1], 'rb').read()
+            print(base64.b32encode(hmac.new(key, sys.argv[2].encode(), hashlib.sha256).digest()[:10]).decode())
+            """, keys.keyFile(for: "Q1").path, "NTN1.Q1.MC.\(token.id)"])
+        #expect(python.status == 0)
+        #expect(token.mac == python.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(try signer.verify(token))
     }
 
     @Test func randomIDsDoNotRepeat() {
@@ -58,6 +75,19 @@ import Testing
         #expect(throws: TicketToken.ParseFailure.unknownVersion) {
             try TicketToken.parse("NTN9.Q1.MC.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA")
         }
+    }
+
+    @Test(arguments: [
+        "NTN1.Q1.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB.CC",  // a part too many
+        "NTN1.QĐ.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB",      // not ASCII
+        "NTN1.Q1.mc.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB",      // lower case
+        "NTN1.Q1.MC.AAAAAAAAAAAAAAA1.BBBBBBBBBBBBBBBB",      // 1 is not base32
+        "NTN1.Q1.MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBB",       // MAC one short
+        "NTN1..MC.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB",        // no site
+        "NTN1.Q1.MC.AAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBB",       // dot moved
+    ])
+    func misshapenTokensAreMalformed(text: String) {
+        #expect(throws: TicketToken.ParseFailure.malformed) { try TicketToken.parse(text) }
     }
 
     @Test func theSiteKeyIsCreatedOnceWithModeSixHundred() throws {

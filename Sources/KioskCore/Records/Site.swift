@@ -24,7 +24,11 @@ public struct Site: Codable, Sendable, Hashable, Identifiable, FetchableRecord, 
 
     /// Whether `code` is a valid site code: 1 to 8 upper-case letters or digits.
     public static func isValidCode(_ code: String) -> Bool {
-        (1...8).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        isValidCode(code.utf8[...])
+    }
+
+    static func isValidCode(_ code: Substring.UTF8View) -> Bool {
+        (1...8).contains(code.count) && code.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
 

@@ -21,7 +21,7 @@ enum Base32 {
     }
 
     /// Whether every character of `text` is in the alphabet.
-    static func isEncoded(_ text: Substring) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { alphabet.contains($0) }
+    static func isEncoded(_ text: Substring.UTF8View) -> Bool {
+        !text.isEmpty && text.allSatisfy { alphabet.contains($0) }
     }
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// created on first use with mode 0600 (readable by the service's user only).
 public final class SiteKeyring: Sendable {
     private let directory: URL
-    private let cache = Mutex<[String: SymmetricKey]>([:])
+    private let cache = Mutex<[String: HMAC<SHA256>]>([:])
 
     /// A keyring in `directory` (created with mode 0700 if missing).
     public init(directory: URL) throws {
@@ -20,13 +20,14 @@ public final class SiteKeyring: Sendable {
         directory.appendingPathComponent("\(siteCode).key")
     }
 
-    /// The site's key, created if this is the site's first ticket.
-    public func key(for siteCode: String) throws -> SymmetricKey {
-        if let key = cache.withLock({ $0[siteCode] }) { return key }
+    /// An HMAC-SHA256 keyed with the site's key (created if this is the site's first ticket), to copy
+    /// for each message: keying it costs as much as signing a token, and the gate verifies one per scan.
+    public func authenticator(for siteCode: String) throws -> HMAC<SHA256> {
+        if let keyed = cache.withLock({ $0[siteCode] }) { return keyed }
         guard Site.isValidCode(siteCode) else { throw KioskError(.invalidInput, "error.site.code") }
-        let key = try loadOrCreate(keyFile(for: siteCode))
-        cache.withLock { $0[siteCode] = key }
-        return key
+        let keyed = HMAC<SHA256>(key: try loadOrCreate(keyFile(for: siteCode)))
+        cache.withLock { $0[siteCode] = keyed }
+        return keyed
     }
 
     private func loadOrCreate(_ file: URL) throws -> SymmetricKey {

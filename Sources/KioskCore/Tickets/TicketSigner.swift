@@ -41,8 +41,9 @@ public struct TicketSigner: Sendable {
     }
 
     private func fullMAC(of text: String, siteCode: String) throws -> [UInt8] {
-        let key = try keyring.key(for: siteCode)
-        return Array(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+        var authenticator = try keyring.authenticator(for: siteCode)
+        authenticator.update(data: Array(text.utf8))
+        return Array(authenticator.finalize())
     }
 
     private static func decodeBase32(_ text: String) -> [UInt8]? {

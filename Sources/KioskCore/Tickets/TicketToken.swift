@@ -33,17 +33,19 @@ public struct TicketToken: Sendable, Hashable, CustomStringConvertible {
         case unknownVersion
     }
 
-    /// Parses a token's shape; the signature is checked by `TicketSigner.verify`.
+    /// Parses a token's shape; the signature is checked by `TicketSigner.verify`. Works on the bytes:
+    /// a token is ASCII, and the gate parses one per scan.
     public static func parse(_ text: String) throws(ParseFailure) -> TicketToken {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 5 else { throw .malformed }
-        guard parts[0] == version else {
-            throw parts[0].hasPrefix("NTN") ? .unknownVersion : .malformed
+        guard parts[0].elementsEqual(version.utf8) else {
+            throw parts[0].starts(with: "NTN".utf8) ? .unknownVersion : .malformed
         }
-        guard Site.isValidCode(String(parts[1])),
-              (2...4).contains(parts[2].count), parts[2].allSatisfy({ $0.isASCII && $0.isUppercase }),
+        guard Site.isValidCode(parts[1]),
+              (2...4).contains(parts[2].count), parts[2].allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }),
               parts[3].count == TicketSigner.idLength, Base32.isEncoded(parts[3]),
               parts[4].count == TicketSigner.macLength, Base32.isEncoded(parts[4]) else { throw .malformed }
-        return TicketToken(siteCode: String(parts[1]), kind: String(parts[2]), id: String(parts[3]), mac: String(parts[4]))
+        let string = { (part: Substring.UTF8View) in String(Substring(part)) }
+        return TicketToken(siteCode: string(parts[1]), kind: string(parts[2]), id: string(parts[3]), mac: string(parts[4]))
     }
 }
