@@ -89,4 +89,16 @@ import Testing
             #expect(visitor.page.contains("Đăng ký gia đình mới"))
         }
     }
+
+    @Test func theLanguageCookieIsFoundAmongOthersAndOnlyByItsWholeName() async throws {
+        try await withLiveKiosk { _, client in
+            for (cookies, english) in [("theme=dark; lang=en; other=1", true), ("lang=en", true), ("xlang=en; langx=en", false),
+                                       ("lang=fr", false), ("theme=dark;lang=en", true)] {
+                let response = try await client.executeRequest(uri: "/kiosk/DEMO", method: .get, headers: [.cookie: cookies], body: nil)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<html lang=\"en\">") == english, "\(cookies)")
+                #expect(page.contains("Đăng ký gia đình mới") == !english, "\(cookies)")
+            }
+        }
+    }
 }
