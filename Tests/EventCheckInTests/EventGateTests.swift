@@ -63,6 +63,24 @@ import Testing
         }
     }
 
+    @Test func aStationSetToAnEventNotOnTodayOrUnknownIsAskedToChooseOne() async throws {
+        try await withEventKiosk { kiosk, client in
+            let tomorrow = try await createEvent(try await admin(client), kiosk, title: "Ngày mai", starts: "2026-11-23T09:00", ends: "2026-11-23T11:00")
+            let code = try await ticket(client, kiosk, eventID: tomorrow)
+            let staff = try await gate(client, eventID: tomorrow)
+            for activity in ["events/event:\(tomorrow)", "events/event:999999", "events/event:x", "events/"] {
+                let answer = try await staff.scan(code, activity: activity)
+                #expect(answer["outcome"] as? String == "warning", "\(activity)")
+                #expect(answer["title"] as? String == "Hãy chọn sự kiện trên trạm", "\(activity)")
+            }
+            let checkedIn = try await kiosk.services.database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events_registration WHERE eventId = ? AND checkedInAt IS NOT NULL",
+                                 arguments: [tomorrow])
+            }
+            #expect(checkedIn == 0)
+        }
+    }
+
     @Test func manyConcurrentScansOfOneTicketLetInExactlyOnce() async throws {
         try await withEventKiosk { kiosk, client in
             let eventID = try await createEvent(try await admin(client), kiosk, title: "Trung thu")
