@@ -62,7 +62,7 @@ enum ClassAdmin {
             "minAge": String(talentClass.minAge), "maxAge": String(talentClass.maxAge), "capacity": String(talentClass.capacity),
             "feeVND": String(talentClass.feeVND), "waiverOffered": talentClass.waiverOffered ? "yes" : "",
             "weekdays": ClassSchedule.format(weekdays: schedule.weekdays),
-            "startTime": ClassSchedule.clock(schedule.startMinute), "endTime": ClassSchedule.clock(schedule.endMinute),
+            "startTime": LocalTime.clock(minuteOfDay: schedule.startMinute), "endTime": LocalTime.clock(minuteOfDay: schedule.endMinute),
             "firstDay": schedule.firstDay.iso, "lastDay": schedule.lastDay.iso,
             "skipDays": schedule.skipDays.map(\.display).joined(separator: ", "), "lateAfterMinutes": String(talentClass.lateAfterMinutes),
         ]

@@ -39,21 +39,19 @@ struct ClassSchedule: Codable, Sendable, Hashable {
 
     /// `T2, T4 · 17:30–19:00` for Vietnamese, `Mon, Wed · 17:30–19:00` for English.
     var weeklyText: LocalizedText {
-        let english = weekdays.sorted { ($0 + 5) % 7 < ($1 + 5) % 7 }.map { Self.englishDays[$0 - 1] }.joined(separator: ", ")
+        let english = Self.mondayFirst(weekdays).map { Self.englishDays[$0 - 1] }.joined(separator: ", ")
         return .literal(vi: weekly, en: "\(english) · \(hours)")
     }
 
-    private var hours: String { "\(Self.clock(startMinute))–\(Self.clock(endMinute))" }
+    private var hours: String { "\(LocalTime.clock(minuteOfDay: startMinute))–\(LocalTime.clock(minuteOfDay: endMinute))" }
     private static let englishDays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// `07/09/2026 – 20/12/2026`.
     var span: String { "\(firstDay.display) – \(lastDay.display)" }
 
-    static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
-
     /// `T2, T4, CN`, Monday first.
     static func format(weekdays: [Int]) -> String {
-        weekdays.sorted { ($0 + 5) % 7 < ($1 + 5) % 7 }.map { $0 == 1 ? "CN" : "T\($0)" }.joined(separator: ", ")
+        mondayFirst(weekdays).map { $0 == 1 ? "CN" : "T\($0)" }.joined(separator: ", ")
     }
 
     /// Reads weekdays as administrators type them: `T2, T4, CN`, `2 4 6`, `thứ 3, thứ 5`.
@@ -84,5 +82,10 @@ struct ClassSchedule: Codable, Sendable, Hashable {
             days.append(day)
         }
         return Array(Set(days)).sorted()
+    }
+
+    /// Weekdays in the order of a Vietnamese week: thứ Hai (2) first, Chủ nhật (1) last.
+    private static func mondayFirst(_ weekdays: [Int]) -> [Int] {
+        weekdays.sorted { ($0 + 5) % 7 < ($1 + 5) % 7 }
     }
 }

@@ -30,8 +30,8 @@ public struct TalentClassesModule: KioskModule {
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
         try ClassSessions.sessions(site, on: date, db).map { session, talentClass in
             StationActivity(moduleID: id, key: session.activityKey,
-                            label: "\(talentClass.titleVi) · \(ClassSchedule.clock(talentClass.schedule.startMinute))–"
-                                + "\(ClassSchedule.clock(talentClass.schedule.endMinute)) · \(talentClass.room)\(session.cancelledAt == nil ? "" : " ✕")")
+                            label: "\(talentClass.titleVi) · \(LocalTime.clock(minuteOfDay: talentClass.schedule.startMinute))–"
+                                + "\(LocalTime.clock(minuteOfDay: talentClass.schedule.endMinute)) · \(talentClass.room)\(session.cancelledAt == nil ? "" : " ✕")")
         }
     }
 

@@ -44,11 +44,10 @@ public struct AdminValues: Sendable {
 
     /// Minutes after midnight from a `time` field (`HH:mm`).
     public func time(_ name: String) throws -> Int {
-        let parts = (values[name] ?? "").split(separator: ":").map { Int($0) }
-        guard parts.count >= 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour), (0..<60).contains(minute) else {
+        guard let minute = LocalTime.minuteOfDay(values[name] ?? "") else {
             throw KioskError(.invalidInput, "error.time.invalid", field: name)
         }
-        return hour * 60 + minute
+        return minute
     }
 
     /// Whether a checkbox was ticked.

@@ -8,8 +8,12 @@ public enum LocalTime {
         // Minutes since midnight in Vietnam, by arithmetic: verdicts at the gate print a time each.
         let local = date.timeIntervalSince1970 + Double(KioskClock.timeZone.secondsFromGMT(for: date))
         let minutes = Int((local / 60).rounded(.down))
-        let minute = (minutes % 1440 + 1440) % 1440
-        return twoDigits(minute / 60) + ":" + twoDigits(minute % 60)
+        return clock(minuteOfDay: (minutes % 1440 + 1440) % 1440)
+    }
+
+    /// `17:30` for 1,050 minutes after midnight.
+    public static func clock(minuteOfDay minute: Int) -> String {
+        twoDigits(minute / 60) + ":" + twoDigits(minute % 60)
     }
 
     private static func twoDigits(_ value: Int) -> String {
@@ -29,11 +33,17 @@ public enum LocalTime {
     /// Parses a `datetime-local` value (seconds optional); nil when it is not one.
     public static func parse(field text: String) -> Date? {
         let parts = text.split(separator: "T")
-        guard parts.count == 2, let day = LocalDate(iso: String(parts[0])) else { return nil }
-        let time = parts[1].split(separator: ":").map { Int($0) }
+        guard parts.count == 2, let day = LocalDate(iso: String(parts[0])), let minute = minuteOfDay(parts[1]) else { return nil }
+        return KioskClock.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day,
+                                                             hour: minute / 60, minute: minute % 60))
+    }
+
+    /// Minutes after midnight of an `HH:mm` time (seconds optional); nil when it is not one.
+    public static func minuteOfDay(_ text: some StringProtocol) -> Int? {
+        let time = text.split(separator: ":").map { Int($0) }
         guard time.count >= 2, let hour = time[0], let minute = time[1], (0..<24).contains(hour), (0..<60).contains(minute) else {
             return nil
         }
-        return KioskClock.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
+        return hour * 60 + minute
     }
 }
