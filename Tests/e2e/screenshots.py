@@ -37,7 +37,7 @@ def main():
         kiosk.find_element(By.NAME, "phone").send_keys("0908765432")
         kiosk.find_element(By.CSS_SELECTOR, "input[name='relationship'][value='mother']").click()
         kiosk.find_element(By.CSS_SELECTOR, "button[value='guardian:']").click()
-        kiosk.find_element(By.NAME, "childName").click()
+        tap(kiosk, "//input[@name='childName']")
         kiosk.find_element(By.NAME, "childName").send_keys("Lý Gia Bảo")
         shot(kiosk, "kiosk-register-child")
         Select(kiosk.find_element(By.NAME, "birthDate__d")).select_by_value("09")
