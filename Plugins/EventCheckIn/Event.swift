@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// An event of a site: Tết Thiếu nhi, Trung thu, a summer play day, a children's forum.
-struct Event: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct Event: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public static let databaseTableName = "events_event"
 
     var id: Int64?
@@ -65,11 +65,11 @@ extension Event {
         self.init(id: row[CodingKeys.id.stringValue], siteId: row[CodingKeys.siteId.stringValue],
                   titleVi: row[CodingKeys.titleVi.stringValue], titleEn: row[CodingKeys.titleEn.stringValue],
                   details: row[CodingKeys.details.stringValue], venue: row[CodingKeys.venue.stringValue],
-                  startsAt: row[CodingKeys.startsAt.stringValue], endsAt: row[CodingKeys.endsAt.stringValue],
+                  startsAt: try row.timestamp(CodingKeys.startsAt.stringValue), endsAt: try row.timestamp(CodingKeys.endsAt.stringValue),
                   capacity: row[CodingKeys.capacity.stringValue], minAge: row[CodingKeys.minAge.stringValue],
-                  maxAge: row[CodingKeys.maxAge.stringValue], registrationOpensAt: row[CodingKeys.registrationOpensAt.stringValue],
-                  registrationClosesAt: row[CodingKeys.registrationClosesAt.stringValue],
+                  maxAge: row[CodingKeys.maxAge.stringValue], registrationOpensAt: try row.timestamp(CodingKeys.registrationOpensAt.stringValue),
+                  registrationClosesAt: try row.timestamp(CodingKeys.registrationClosesAt.stringValue),
                   checkInOpensMinutes: row[CodingKeys.checkInOpensMinutes.stringValue], reentry: row[CodingKeys.reentry.stringValue],
-                  cancelledAt: row[CodingKeys.cancelledAt.stringValue])
+                  cancelledAt: try row.optionalTimestamp(CodingKeys.cancelledAt.stringValue))
     }
 }

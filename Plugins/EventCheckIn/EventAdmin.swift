@@ -102,10 +102,10 @@ enum EventAdmin {
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Đăng ký lúc", "Vào lúc", "Vắng", "Tại chỗ"])
         let over = Date() >= event.endsAt
         for row in rows {
-            let checkedIn: Date? = row["checkedInAt"]
+            let checkedIn = try row.optionalTimestamp("checkedInAt")
             let status: String = row["status"]
             csv.append([row["fullName"], LocalDate(iso: row["birthDate"])?.display ?? "", row["school"],
-                        status == "active" ? "đã đăng ký" : "đã huỷ", LocalTime.display(row["registeredAt"]),
+                        status == "active" ? "đã đăng ký" : "đã huỷ", LocalTime.display(try row.timestamp("registeredAt")),
                         checkedIn.map(LocalTime.display) ?? "", status == "active" && checkedIn == nil && over ? "vắng" : "",
                         (row["walkIn"] as Bool) ? "có" : ""])
         }

@@ -28,8 +28,8 @@ public struct EventCheckInModule: KioskModule {
     /// Today's events: one gate each (a cancelled one stays, so its tickets scan as cancelled).
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
         let start = date.start
-        return try Event.filter(Event.Columns.siteId == site.id && Event.Columns.startsAt >= start
-                                && Event.Columns.startsAt < start.addingTimeInterval(86400))
+        return try Event.filter(Event.Columns.siteId == site.id && Event.Columns.startsAt >= DatabaseTimestamp(start)
+                                && Event.Columns.startsAt < DatabaseTimestamp(start.addingTimeInterval(86400)))
             .order(Event.Columns.startsAt).fetchAll(db).map(gate(of:))
     }
 
@@ -67,8 +67,8 @@ public struct EventCheckInModule: KioskModule {
             JOIN events_registration r ON r.childId = child.id AND r.eventId = ? AND r.status = 'active'
             WHERE childSearch MATCH ? ORDER BY child.fullName LIMIT 20
             """, arguments: [eventID, match])
-        return rows.map { row in
-            let checkedIn: Date? = row["checkedInAt"]
+        return try rows.map { row in
+            let checkedIn = try row.optionalTimestamp("checkedInAt")
             let birth = LocalDate(iso: row["birthDate"])?.display ?? ""
             return StationSearchResult(name: row["fullName"], detail: checkedIn.map { "\(birth) · ✓ \(LocalTime.clock($0))" } ?? birth,
                                        action: StationOffer(label: .key("events.gate.checkIn"), key: "checkin:\(row["id"] as Int64)"))
@@ -123,10 +123,10 @@ public struct EventCheckInModule: KioskModule {
             SELECT e.titleVi, e.startsAt, r.status, r.registeredAt, r.checkedInAt FROM events_registration r
             JOIN events_event e ON e.id = r.eventId WHERE r.childId = ? ORDER BY r.id
             """, arguments: [childID])
-        return [ExportSection(title: "registrations", rows: rows.map { row in
-            ["event": row["titleVi"], "startsAt": LocalTime.display(row["startsAt"]), "status": row["status"],
-             "registeredAt": LocalTime.display(row["registeredAt"]),
-             "checkedInAt": (row["checkedInAt"] as Date?).map(LocalTime.display) ?? ""]
+        return [ExportSection(title: "registrations", rows: try rows.map { row in
+            ["event": row["titleVi"], "startsAt": LocalTime.display(try row.timestamp("startsAt")), "status": row["status"],
+             "registeredAt": LocalTime.display(try row.timestamp("registeredAt")),
+             "checkedInAt": (try row.optionalTimestamp("checkedInAt")).map(LocalTime.display) ?? ""]
         })]
     }
 

@@ -5,8 +5,7 @@ import KioskCore
 enum EventDemo {
     static func seed(_ site: Site, _ context: DemoContext, _ db: Database) throws {
         let now = context.clock.now
-        let today = context.clock.today
-        let evening = KioskClock.calendar.date(from: DateComponents(year: today.year, month: today.month, day: today.day, hour: 18))!
+        let evening = context.clock.today.at(minutes: 18 * 60)
         let start = max(evening, now.addingTimeInterval(30 * 60))
         var festival = Event(siteId: site.id!, titleVi: "Đêm hội trăng rằm", titleEn: "Mid-Autumn lantern night",
                              details: "Rước đèn, phá cỗ, văn nghệ thiếu nhi.", venue: "Sân chính", startsAt: start,

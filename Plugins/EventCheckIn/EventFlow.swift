@@ -9,7 +9,7 @@ struct EventFlow: KioskFlow {
         let siteID = context.site.id!
         let now = context.clock.now
         let events = try await context.database.read { db in
-            try Event.filter(Event.Columns.siteId == siteID && Event.Columns.cancelledAt == nil && Event.Columns.endsAt > now)
+            try Event.filter(Event.Columns.siteId == siteID && Event.Columns.cancelledAt == nil && Event.Columns.endsAt > DatabaseTimestamp(now))
                 .order(Event.Columns.startsAt).fetchAll(db)
                 .filter { $0.isOpenForRegistration(at: now) }
                 .map { ($0, try EventSeats.seatsLeft($0, db)) }
@@ -93,10 +93,10 @@ struct EventFlow: KioskFlow {
                 SELECT r.id, child.fullName, e.titleVi, e.titleEn, e.startsAt FROM events_registration r
                 JOIN child ON child.id = r.childId JOIN events_event e ON e.id = r.eventId
                 WHERE child.familyId = ? AND r.status = 'active' AND e.endsAt > ? ORDER BY e.startsAt, child.fullName
-                """, arguments: [familyID, now]).map { row in
+                """, arguments: [familyID, DatabaseTimestamp(now)]).map { row in
                 let name: String = row["fullName"], titleVi: String = row["titleVi"], titleEn: String = row["titleEn"]
                 return Choice(.literal(vi: "\(name) — \(titleVi)", en: "\(name) — \(titleEn.isEmpty ? titleVi : titleEn)"),
-                              detail: .key("events.cancelChoice", LocalTime.display(row["startsAt"])), action: "cancel",
+                              detail: .key("events.cancelChoice", LocalTime.display(try row.timestamp("startsAt"))), action: "cancel",
                               value: String(row["id"] as Int64))
             }
         }

@@ -68,9 +68,9 @@ enum EventGate {
     /// prepared once (every accepted scan at a crowded gate runs them).
     private static func record(_ registration: Registration, at now: Date, staff: String, _ db: Database) throws {
         try db.cachedStatement(sql: "UPDATE \(Registration.databaseTableName) SET checkedInAt = ?, inside = ? WHERE id = ?")
-            .execute(arguments: [registration.checkedInAt, registration.inside, registration.id])
+            .execute(arguments: [registration.checkedInAt.map(DatabaseTimestamp.init), registration.inside, registration.id])
         try db.cachedStatement(sql: "INSERT INTO \(GatePass.databaseTableName) (registrationId, at, direction, staff) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [registration.id, now, registration.inside ? "in" : "out", staff])
+            .execute(arguments: [registration.id, DatabaseTimestamp(now), registration.inside ? "in" : "out", staff])
     }
 
     /// The event of a station activity of this module.

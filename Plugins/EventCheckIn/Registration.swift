@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// A child's place at an event, and what happened at the gate.
-struct Registration: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct Registration: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public static let databaseTableName = "events_registration"
 
     enum Status: String, Codable, Sendable, DatabaseValueConvertible {
@@ -37,8 +37,8 @@ extension Registration {
     init(row: Row) throws {
         self.init(id: row[CodingKeys.id.stringValue], eventId: row[CodingKeys.eventId.stringValue],
                   childId: row[CodingKeys.childId.stringValue], status: row[CodingKeys.status.stringValue],
-                  registeredAt: row[CodingKeys.registeredAt.stringValue], cancelledAt: row[CodingKeys.cancelledAt.stringValue],
-                  checkedInAt: row[CodingKeys.checkedInAt.stringValue], inside: row[CodingKeys.inside.stringValue],
+                  registeredAt: try row.timestamp(CodingKeys.registeredAt.stringValue), cancelledAt: try row.optionalTimestamp(CodingKeys.cancelledAt.stringValue),
+                  checkedInAt: try row.optionalTimestamp(CodingKeys.checkedInAt.stringValue), inside: row[CodingKeys.inside.stringValue],
                   walkIn: row[CodingKeys.walkIn.stringValue])
     }
 }

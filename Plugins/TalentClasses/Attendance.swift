@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// A child's mark in a session's register, and who collected the child afterwards.
-struct Attendance: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct Attendance: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     static let databaseTableName = "classes_attendance"
 
     enum Mark: String, Codable, Sendable, CaseIterable {
@@ -49,7 +49,7 @@ struct Attendance: Codable, Sendable, Hashable, Identifiable, FetchableRecord, M
 
 /// An adult of the family named to collect a child. A child with none named may be collected by
 /// any guardian of the family.
-struct PickupPermission: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+struct PickupPermission: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord, KioskRecord {
     static let databaseTableName = "classes_pickup"
 
     var childId: Int64

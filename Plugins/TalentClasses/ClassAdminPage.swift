@@ -83,9 +83,9 @@ enum ClassAdminPage {
         return AdminSection(
             title: .literal(vi: session.label + (session.cancelledAt == nil ? "" : " ✕")),
             columns: [.key("classes.child"), .key("classes.admin.mark"), .key("classes.admin.markedBy"), .key("classes.admin.collectedBy")],
-            rows: rows.map { row in
+            rows: try rows.map { row in
                 let mark = (row["mark"] as String?).flatMap(Attendance.Mark.init(rawValue:))
-                let markedAt: Date? = row["markedAt"], collectedAt: Date? = row["collectedAt"]
+                let markedAt = try row.optionalTimestamp("markedAt"), collectedAt = try row.optionalTimestamp("collectedAt")
                 return AdminTableRow(
                     cells: [row["fullName"], mark.map(markLabel) ?? "—",
                             markedAt.map { "\(row["markedBy"] as String) \(LocalTime.clock($0))" } ?? "",

@@ -74,9 +74,9 @@ enum ClassRegister {
             ORDER BY child.fullName
             """, arguments: [session.id!, guardianID, guardian.familyId])
         guard !rows.isEmpty else { return ScanVerdict(.refused, .key("classes.pickup.mayNot"), name: guardian.fullName) }
-        let waiting = rows.filter { ($0["collectedAt"] as Date?) == nil }
+        let waiting = rows.filter { ($0["collectedAt"] as DatabaseValue).isNull }
         guard !waiting.isEmpty else {
-            let collected = rows.map { "\($0["fullName"] as String) \(LocalTime.clock($0["collectedAt"]))" }.joined(separator: ", ")
+            let collected = try rows.map { "\($0["fullName"] as String) \(LocalTime.clock(try $0.timestamp("collectedAt")))" }.joined(separator: ", ")
             return ScanVerdict(.warning, .key("classes.pickup.already"), name: guardian.fullName, detail: .literal(vi: collected))
         }
         let names = waiting.map { $0["fullName"] as String }.joined(separator: ", ")
@@ -86,7 +86,7 @@ enum ClassRegister {
         }
         let ids = waiting.map { $0["id"] as Int64 }
         try Attendance.filter(ids.contains(Column("id")))
-            .updateAll(db, Column("collectedAt").set(to: now), Column("collectedBy").set(to: guardianID))
+            .updateAll(db, Column("collectedAt").set(to: DatabaseTimestamp(now)), Column("collectedBy").set(to: guardianID))
         return ScanVerdict(.accepted, .key("classes.pickup.done"), name: guardian.fullName, detail: .literal(vi: names))
     }
 

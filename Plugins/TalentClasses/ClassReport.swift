@@ -43,15 +43,15 @@ enum ClassReport {
             JOIN classes_session s ON s.id = a.sessionId JOIN classes_class c ON c.id = s.classId
             JOIN classes_enrolment e ON e.id = a.enrolmentId WHERE e.childId = ? ORDER BY s.day
             """, arguments: [childID])
-        let display = { (date: Date?) in date.map(LocalTime.display) ?? "" }
+        let display = { (row: Row, column: String) in try row.optionalTimestamp(column).map(LocalTime.display) ?? "" }
         return [
-            ExportSection(title: "class enrolments", rows: enrolments.map { row in
-                ["class": row["titleVi"], "status": row["status"], "requestedAt": display(row["requestedAt"]),
-                 "enrolledAt": display(row["enrolledAt"]), "withdrawnAt": display(row["withdrawnAt"]), "feeWaiver": row["waiver"]]
+            ExportSection(title: "class enrolments", rows: try enrolments.map { row in
+                ["class": row["titleVi"], "status": row["status"], "requestedAt": try display(row, "requestedAt"),
+                 "enrolledAt": try display(row, "enrolledAt"), "withdrawnAt": try display(row, "withdrawnAt"), "feeWaiver": row["waiver"]]
             }),
-            ExportSection(title: "class attendance", rows: marks.map { row in
+            ExportSection(title: "class attendance", rows: try marks.map { row in
                 ["class": row["titleVi"], "day": LocalDate(iso: row["day"])?.display ?? "", "mark": row["mark"],
-                 "markedAt": display(row["markedAt"]), "collectedAt": display(row["collectedAt"])]
+                 "markedAt": try display(row, "markedAt"), "collectedAt": try display(row, "collectedAt")]
             }),
         ]
     }

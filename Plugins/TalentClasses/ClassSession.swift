@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// One meeting of a class, generated from its schedule; an administrator may cancel it.
-struct ClassSession: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct ClassSession: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     static let databaseTableName = "classes_session"
 
     var id: Int64?

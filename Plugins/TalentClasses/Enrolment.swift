@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// A child's place in a class, or on its waitlist.
-struct Enrolment: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct Enrolment: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     static let databaseTableName = "classes_enrolment"
 
     enum Status: String, Codable, Sendable {

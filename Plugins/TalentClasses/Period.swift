@@ -1,7 +1,7 @@
 import KioskCore
 
 /// A period of classes at a site: "Hè 2027" (summer), the January–May or September–December wave.
-struct Period: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct Period: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     static let databaseTableName = "classes_period"
 
     var id: Int64?

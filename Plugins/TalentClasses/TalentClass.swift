@@ -2,7 +2,7 @@ import KioskCore
 
 /// A talent class (lớp năng khiếu) of a period: music, dance, drawing, chess, swimming, robotics …
 /// Its sessions are generated from the schedule: weekdays and times between two dates, less holidays.
-struct TalentClass: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+struct TalentClass: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     static let databaseTableName = "classes_class"
 
     /// The subjects a class may teach, as locale key suffixes (`classes.category.music`).

@@ -31,11 +31,11 @@ public struct VisitsModule: KioskModule {
     public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? {
         guard scan.ticket.kind == Self.ticketKind.code else { return nil }
         guard let childID = scan.ticket.childId, let child = try Child.fetchOne(db, key: childID) else { return .refused("scan.forged") }
-        if let at = try Date.fetchOne(db, sql: "SELECT checkedInAt FROM visits_visit WHERE id = ?", arguments: [scan.ticket.subjectID]) {
+        if let at = try DatabaseTimestamp.fetchOne(db, sql: "SELECT checkedInAt FROM visits_visit WHERE id = ?", arguments: [scan.ticket.subjectID]) {
             return ScanVerdict(.warning, .literal(vi: "Đã vào", en: "Already in"), name: child.fullName,
-                               detail: .literal(vi: "\(Int(at.timeIntervalSince1970))"))
+                               detail: .literal(vi: "\(Int(at.date.timeIntervalSince1970))"))
         }
-        try db.execute(sql: "UPDATE visits_visit SET checkedInAt = ? WHERE id = ?", arguments: [scan.at, scan.ticket.subjectID])
+        try db.execute(sql: "UPDATE visits_visit SET checkedInAt = ? WHERE id = ?", arguments: [DatabaseTimestamp(scan.at), scan.ticket.subjectID])
         return ScanVerdict(.accepted, .literal(vi: "Mời vào", en: "Welcome"), name: child.fullName)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// One staff, admin or system action: who, what, when, where. Never holds a child's personal data:
 /// `target` names records by id (`child#12`).
-public struct AuditEntry: Codable, Sendable, Hashable, Identifiable, FetchableRecord, PersistableRecord {
+public struct AuditEntry: Codable, Sendable, Hashable, Identifiable, FetchableRecord, PersistableRecord, KioskRecord {
     public var id: Int64?
     public var at: Date
     public var siteId: Int64?

@@ -2,7 +2,7 @@ import Foundation
 
 /// A family: the guardians and children who came to the kiosk together. A guardian's phone is the
 /// family's identity at a site.
-public struct Family: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Family: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     public var siteId: Int64
     public var createdAt: Date
@@ -20,7 +20,7 @@ public struct Family: Codable, Sendable, Hashable, Identifiable, FetchableRecord
 }
 
 /// A parent or other adult responsible for the family's children.
-public struct Guardian: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Guardian: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     public var familyId: Int64
     public var siteId: Int64
@@ -54,7 +54,7 @@ public struct Guardian: Codable, Sendable, Hashable, Identifiable, FetchableReco
 }
 
 /// A child of a family. Saved only with the guardian's consent (and the child's own from age 7).
-public struct Child: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Child: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     public var familyId: Int64
     public var siteId: Int64
@@ -97,7 +97,7 @@ public struct Child: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
 }
 
 /// Evidence of consent: who agreed, to which version of the text, when, at which kiosk.
-public struct Consent: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Consent: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     public var childId: Int64
     public var guardianId: Int64?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A centre: a city Nhà Thiếu nhi or one of its district centres. One deployment can hold several.
-public struct Site: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct Site: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     /// Short upper-case code used in URLs and ticket tokens (`Q1`, `TPHCM`).
     public var code: String
@@ -33,7 +33,7 @@ public struct Site: Codable, Sendable, Hashable, Identifiable, FetchableRecord, 
 }
 
 /// Whether a module is enabled at a site. No row means disabled.
-struct SiteModule: Codable, FetchableRecord, PersistableRecord {
+struct SiteModule: Codable, FetchableRecord, PersistableRecord, KioskRecord {
     var siteId: Int64
     var moduleID: String
     var enabled: Bool

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person who works the staff station or the admin pages.
-public struct StaffAccount: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct StaffAccount: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     public var id: Int64?
     public var username: String
     public var displayName: String
@@ -29,7 +29,7 @@ public struct StaffAccount: Codable, Sendable, Hashable, Identifiable, Fetchable
 }
 
 /// What a staff account may do at a site (or, with no site, at every site).
-public struct StaffRole: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct StaffRole: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
     /// `admin` runs the site; `staff` works the scan station.
     public enum Role: String, Codable, Sendable, CaseIterable {
         case admin, staff

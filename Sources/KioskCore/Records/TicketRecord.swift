@@ -2,7 +2,7 @@ import Foundation
 
 /// A ticket that was minted: its random id is the one in the token. The token itself is derived
 /// from this row and the site's key, so it is not stored.
-public struct TicketRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, PersistableRecord {
+public struct TicketRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, PersistableRecord, KioskRecord {
     public static let databaseTableName = "ticket"
 
     /// The random id, upper-case base32.
@@ -46,6 +46,6 @@ public struct TicketRecord: Codable, Sendable, Hashable, Identifiable, Fetchable
         self.init(id: row[CodingKeys.id.stringValue], siteId: row[CodingKeys.siteId.stringValue], kind: row[CodingKeys.kind.stringValue],
                   moduleID: row[CodingKeys.moduleID.stringValue], subjectID: row[CodingKeys.subjectID.stringValue],
                   childId: row[CodingKeys.childId.stringValue], guardianId: row[CodingKeys.guardianId.stringValue],
-                  issuedAt: row[CodingKeys.issuedAt.stringValue], revokedAt: row[CodingKeys.revokedAt.stringValue])
+                  issuedAt: try row.timestamp(CodingKeys.issuedAt.stringValue), revokedAt: try row.optionalTimestamp(CodingKeys.revokedAt.stringValue))
     }
 }

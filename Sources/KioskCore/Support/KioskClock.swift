@@ -18,15 +18,9 @@ public struct KioskClock: Sendable {
     /// The current instant.
     public var now: Date { current() }
 
-    /// Vietnam's time zone (UTC+7, no daylight saving).
-    public static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-
-    /// A Gregorian calendar in Vietnam's time zone.
-    public static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }()
+    /// Vietnam's offset from UTC in seconds: UTC+7 all year, without daylight saving, since 1975.
+    /// Local dates and times are computed from it by arithmetic, so the box needs no time-zone database.
+    public static let utcOffset = 7 * 3600
 
     /// Today's date in Vietnam.
     public var today: LocalDate { LocalDate(now) }

@@ -8,10 +8,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// A valid date, or nil (31/02 is nil).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = KioskClock.calendar.date(from: components),
-              KioskClock.calendar.component(.day, from: date) == day else { return nil }
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else {
+            return nil
+        }
         self.year = year
         self.month = month
         self.day = day
@@ -19,10 +18,43 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The date of an instant in Vietnam.
     public init(_ instant: Date) {
-        let parts = KioskClock.calendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        let localSeconds = instant.timeIntervalSince1970 + Double(KioskClock.utcOffset)
+        self.init(daysSince1970: Int((localSeconds / 86_400).rounded(.down)))
+    }
+
+    /// The date `days` days after 1 January 1970 (before it when negative), by the civil-from-days
+    /// algorithm of Howard Hinnant: no calendar object, no time-zone database.
+    public init(daysSince1970 days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        self.day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        self.month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// Days from 1 January 1970 to this date (negative before it).
+    public var daysSince1970: Int { Self.daysSince1970(year: year, month: month, day: day) }
+
+    /// Days from 1 January 1970 to a date given by its parts (days-from-civil, the inverse of `init(daysSince1970:)`).
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Parses `yyyy-MM-dd`.
@@ -50,12 +82,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The date `days` later (earlier when negative).
     public func adding(days: Int) -> LocalDate {
-        LocalDate(KioskClock.calendar.date(byAdding: .day, value: days, to: start)!)
+        LocalDate(daysSince1970: daysSince1970 + days)
     }
 
     /// The day of the week as in Vietnamese: 2 (thứ Hai, Monday) … 7 (thứ Bảy), 1 for Chủ nhật (Sunday),
     /// which are also Foundation's weekday numbers.
-    public var weekday: Int { KioskClock.calendar.component(.weekday, from: start) }
+    public var weekday: Int {
+        // 1 January 1970 was a Thursday (5).
+        ((daysSince1970 + 4) % 7 + 7) % 7 + 1
+    }
 
     /// The instant `minutes` after midnight on this date, in Vietnam.
     public func at(minutes: Int) -> Date {
@@ -64,7 +99,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Midnight at the start of the date, in Vietnam.
     public var start: Date {
-        KioskClock.calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        Date(timeIntervalSince1970: Double(daysSince1970 * 86_400 - KioskClock.utcOffset))
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

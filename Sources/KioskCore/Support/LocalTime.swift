@@ -1,12 +1,12 @@
 import Foundation
 
 /// Instants as people in Vietnam read and type them: `HH:mm`, `dd/MM/yyyy HH:mm`, and the
-/// `yyyy-MM-ddTHH:mm` of an HTML `datetime-local` field, all in Asia/Ho_Chi_Minh.
+/// `yyyy-MM-ddTHH:mm` of an HTML `datetime-local` field, all in Vietnam's time (UTC+7).
 public enum LocalTime {
     /// `08:05`.
     public static func clock(_ date: Date) -> String {
         // Minutes since midnight in Vietnam, by arithmetic: verdicts at the gate print a time each.
-        let local = date.timeIntervalSince1970 + Double(KioskClock.timeZone.secondsFromGMT(for: date))
+        let local = date.timeIntervalSince1970 + Double(KioskClock.utcOffset)
         let minutes = Int((local / 60).rounded(.down))
         return clock(minuteOfDay: (minutes % 1440 + 1440) % 1440)
     }
@@ -34,8 +34,7 @@ public enum LocalTime {
     public static func parse(field text: String) -> Date? {
         let parts = text.split(separator: "T")
         guard parts.count == 2, let day = LocalDate(iso: String(parts[0])), let minute = minuteOfDay(parts[1]) else { return nil }
-        return KioskClock.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day,
-                                                             hour: minute / 60, minute: minute % 60))
+        return day.at(minutes: minute)
     }
 
     /// Minutes after midnight of an `HH:mm` time (seconds optional); nil when it is not one.

@@ -46,6 +46,6 @@ public struct TicketIssuer: Sendable {
         try TicketRecord
             .filter(TicketRecord.Columns.kind == kind.code && TicketRecord.Columns.subjectID == subjectID
                     && TicketRecord.Columns.revokedAt == nil)
-            .updateAll(db, TicketRecord.Columns.revokedAt.set(to: clock.now))
+            .updateAll(db, TicketRecord.Columns.revokedAt.set(to: DatabaseTimestamp(clock.now)))
     }
 }

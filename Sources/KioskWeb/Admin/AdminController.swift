@@ -70,7 +70,7 @@ struct AdminController {
         let entries = try await services.database.auditLog(siteID: site.id!)
         return services.page(context: context, title: .key("admin.audit"), template: "admin-audit", values: [
             "site": ["code": site.code, "name": site.name],
-            "entries": entries.map { ["at": Self.dateTime($0.at), "actor": $0.actor, "action": $0.action, "target": $0.target, "detail": $0.detail] },
+            "entries": entries.map { ["at": LocalTime.display($0.at), "actor": $0.actor, "action": $0.action, "target": $0.target, "detail": $0.detail] },
         ], surface: .admin)
     }
 
@@ -96,10 +96,6 @@ struct AdminController {
         ], surface: .admin)
     }
 
-    static func dateTime(_ date: Date) -> String {
-        let parts = KioskClock.calendar.dateComponents([.hour, .minute], from: date)
-        return LocalDate(date).display + String(format: " %02d:%02d", parts.hour!, parts.minute!)
-    }
 }
 
 /// The site named in the path, if the logged-in member administers it.

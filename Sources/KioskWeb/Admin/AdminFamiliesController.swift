@@ -45,9 +45,9 @@ struct AdminFamiliesController {
                 let child = member.person
                 return ["id": child.id!, "name": child.fullName, "birthDate": child.birthDate.display, "school": child.school,
                         "grade": services.localizer.string("grade.\(child.grade)", context.language),
-                        "withdrawn": optional(child.consentWithdrawnAt.map(AdminController.dateTime)),
+                        "withdrawn": optional(child.consentWithdrawnAt.map(LocalTime.display)),
                         "consents": consents.filter { $0.childId == child.id }.map {
-                            ["givenBy": $0.givenBy, "textVersion": $0.textVersion, "kiosk": $0.kiosk, "at": AdminController.dateTime($0.givenAt)]
+                            ["givenBy": $0.givenBy, "textVersion": $0.textVersion, "kiosk": $0.kiosk, "at": LocalTime.display($0.givenAt)]
                         }] as [String: Any]
             },
         ], surface: .admin)
