@@ -18,6 +18,7 @@ enum EventGateSeed {
         let site = try await services.database.site(code: DemoData.siteCode)
         let now = Date()
         let instant = { @Sendable (offset: Double) in DatabaseTimestamp(now.addingTimeInterval(offset)) }
+        let created = instant(0)
         let tickets = services.tickets
         let (eventID, tokens) = try await services.database.write { db -> (Int64, [String]) in
             try db.execute(sql: """
@@ -26,7 +27,7 @@ enum EventGateSeed {
                 VALUES (?, 'Tết Thiếu nhi (benchmark)', 'Children''s Day (benchmark)', '', 'Cổng chính', ?, ?, ?, 3, 18, ?, ?, 600, 0)
                 """, arguments: [site.id, instant(-60), instant(6 * 3600), count + 10, instant(-86400), instant(3600)])
             let eventID = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO family (siteId, createdAt) VALUES (?, ?)", arguments: [site.id, instant(0)])
+            try db.execute(sql: "INSERT INTO family (siteId, createdAt) VALUES (?, ?)", arguments: [site.id, created])
             let familyID = db.lastInsertedRowID
             var tokens: [String] = []
             tokens.reserveCapacity(count)
@@ -34,11 +35,11 @@ enum EventGateSeed {
                 try db.execute(sql: """
                     INSERT INTO child (familyId, siteId, fullName, birthDate, school, grade, createdAt)
                     VALUES (?, ?, ?, '2015-06-01', 'TH', '5', ?)
-                    """, arguments: [familyID, site.id, "Bé \(index)", instant(0)])
+                    """, arguments: [familyID, site.id, "Bé \(index)", created])
                 let childID = db.lastInsertedRowID
                 try db.execute(sql: """
                     INSERT INTO events_registration (eventId, childId, status, registeredAt, inside, walkIn) VALUES (?, ?, 'active', ?, 0, 0)
-                    """, arguments: [eventID, childID, instant(0)])
+                    """, arguments: [eventID, childID, created])
                 let token = try tickets.issue(EventCheckInModule.ticketKind, site: site, subjectID: db.lastInsertedRowID, childId: childID, db)
                 tokens.append(token.description)
             }

@@ -24,9 +24,8 @@ public struct DatabaseTimestamp: Sendable, Hashable, DatabaseValueConvertible {
         let dayMilliseconds = Int(milliseconds - days * 86_400_000)
         let date = LocalDate(daysSince1970: Int(days))
         let second = dayMilliseconds / 1000
-        return "\(Self.digits(date.year, 4))-\(Self.digits(date.month, 2))-\(Self.digits(date.day, 2)) "
-            + "\(Self.digits(second / 3600, 2)):\(Self.digits(second / 60 % 60, 2)):\(Self.digits(second % 60, 2))"
-            + ".\(Self.digits(dayMilliseconds % 1000, 3))"
+        return "\(date.iso) \((second / 3600).zeroPadded(2)):\((second / 60 % 60).zeroPadded(2)):\((second % 60).zeroPadded(2))"
+            + ".\((dayMilliseconds % 1000).zeroPadded(3))"
     }
 
     public var databaseValue: DatabaseValue { text.databaseValue }
@@ -70,11 +69,6 @@ public struct DatabaseTimestamp: Sendable, Hashable, DatabaseValueConvertible {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func digits(_ value: some BinaryInteger, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }
 

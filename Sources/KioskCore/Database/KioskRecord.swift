@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// A record of the kiosk's database. Conforming is all a record does: its `Date` columns are then

@@ -66,10 +66,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// `yyyy-MM-dd`, the stored form.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
 
     /// `dd/MM/yyyy`, the form shown in Vietnam.
-    public var display: String { String(format: "%02d/%02d/%04d", day, month, year) }
+    public var display: String { "\(day.zeroPadded(2))/\(month.zeroPadded(2))/\(year.zeroPadded(4))" }
 
     public var description: String { iso }
 

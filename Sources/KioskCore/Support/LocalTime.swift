@@ -13,11 +13,7 @@ public enum LocalTime {
 
     /// `17:30` for 1,050 minutes after midnight.
     public static func clock(minuteOfDay minute: Int) -> String {
-        twoDigits(minute / 60) + ":" + twoDigits(minute % 60)
-    }
-
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
+        (minute / 60).zeroPadded(2) + ":" + (minute % 60).zeroPadded(2)
     }
 
     /// `22/11/2026 08:05`.
