@@ -36,7 +36,6 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CGD",
-            pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
         .target(
