@@ -1,13 +1,22 @@
+import Dispatch
+import Synchronization
+
 /// Group commit for scans: scans that arrive while a commit is on its way to disk are judged
 /// together in the next transaction, each in its own savepoint, and every verdict is returned only
 /// after that transaction is durable. One fsync then serves a whole crowd at the gate, and a scan
 /// that fails rolls back alone.
-actor ScanCommitQueue {
+///
+/// Batches run one after another on a serial dispatch queue of their own, which writes through
+/// GRDB's synchronous API: the scan's task waits once, for its verdict, and the batch runs on one
+/// thread from judging to fsync.
+final class ScanCommitQueue: Sendable {
     typealias Work = @Sendable (Database) throws -> ScanVerdict
+    private typealias Item = (work: Work, continuation: CheckedContinuation<ScanVerdict, any Error>)
 
     private let writer: any DatabaseWriter
-    private var pending: [(work: Work, continuation: CheckedContinuation<ScanVerdict, any Error>)] = []
-    private var draining = false
+    private let queue = DispatchQueue(label: "kiosk.scan-commits")
+    /// The scans waiting for the next batch, and whether a drain is scheduled or running.
+    private let pending = Mutex<(items: [Item], draining: Bool)>(([], false))
 
     init(writer: any DatabaseWriter) {
         self.writer = writer
@@ -16,37 +25,47 @@ actor ScanCommitQueue {
     /// Runs `work` in the next batch and returns its verdict once the batch is committed.
     func submit(_ work: @escaping Work) async throws -> ScanVerdict {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append((work, continuation))
-            if !draining {
-                draining = true
-                Task { await drain() }
+            let startsDrain = pending.withLock { state in
+                state.items.append((work, continuation))
+                defer { state.draining = true }
+                return !state.draining
+            }
+            if startsDrain {
+                queue.async { self.drain() }
             }
         }
     }
 
-    private func drain() async {
-        while !pending.isEmpty {
-            let batch = pending
-            pending = []
-            let works = batch.map(\.work)
-            do {
-                let results = try await writer.write { db in
-                    works.map { work in
-                        Result<ScanVerdict, any Error> {
-                            var verdict: ScanVerdict?
-                            try db.inSavepoint {
-                                verdict = try work(db)
-                                return .commit
-                            }
-                            return verdict!
+    /// Commits batches until no scan is waiting.
+    private func drain() {
+        while true {
+            let batch = pending.withLock { state in
+                defer { state.items = [] }
+                if state.items.isEmpty { state.draining = false }
+                return state.items
+            }
+            if batch.isEmpty { return }
+            commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Item]) {
+        do {
+            let results = try writer.write { db in
+                batch.map { item in
+                    Result<ScanVerdict, any Error> {
+                        var verdict: ScanVerdict?
+                        try db.inSavepoint {
+                            verdict = try item.work(db)
+                            return .commit
                         }
+                        return verdict!
                     }
                 }
-                for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
-            } catch {
-                for item in batch { item.continuation.resume(throwing: error) }
             }
+            for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
+        } catch {
+            for item in batch { item.continuation.resume(throwing: error) }
         }
-        draining = false
     }
 }
