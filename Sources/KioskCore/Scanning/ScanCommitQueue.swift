@@ -27,8 +27,9 @@ final class ScanCommitQueue: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let startsDrain = pending.withLock { state in
                 state.items.append((work, continuation))
-                defer { state.draining = true }
-                return !state.draining
+                if state.draining { return false }
+                state.draining = true
+                return true
             }
             if startsDrain {
                 queue.async { self.drain() }
@@ -40,9 +41,10 @@ final class ScanCommitQueue: Sendable {
     private func drain() {
         while true {
             let batch = pending.withLock { state in
-                defer { state.items = [] }
-                if state.items.isEmpty { state.draining = false }
-                return state.items
+                let batch = state.items
+                state.items = []
+                state.draining = !batch.isEmpty
+                return batch
             }
             if batch.isEmpty { return }
             commit(batch)
