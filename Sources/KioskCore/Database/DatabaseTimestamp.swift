@@ -33,14 +33,13 @@ public struct DatabaseTimestamp: Sendable, Hashable, DatabaseValueConvertible {
     /// Reads `yyyy-MM-dd HH:mm[:ss[.SSS]]` (a `T` may stand for the space) by arithmetic; any other
     /// form GRDB understands is left to GRDB.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DatabaseTimestamp? {
-        if case .string(let text) = dbValue.storage, let date = parse(text.utf8) {
+        if case .string(var text) = dbValue.storage, let date = text.withUTF8(parse) {
             return DatabaseTimestamp(date)
         }
         return Date.fromDatabaseValue(dbValue).map(DatabaseTimestamp.init)
     }
 
-    private static func parse(_ text: String.UTF8View) -> Date? {
-        let bytes = Array(text)
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 16 || bytes.count == 19 || bytes.count == 23,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
@@ -62,7 +61,7 @@ public struct DatabaseTimestamp: Sendable, Hashable, DatabaseValueConvertible {
         return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for byte in bytes[start..<start + count] {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

@@ -95,7 +95,6 @@ struct AdminController {
             "site": ["code": site.code, "name": site.name], "from": from.iso, "to": to.iso, "sections": sections,
         ], surface: .admin)
     }
-
 }
 
 /// The site named in the path, if the logged-in member administers it.
