@@ -53,11 +53,12 @@ enum EventGateSeed {
         return Seeded(eventID: eventID, tokensFile: file)
     }
 
-    /// A file with `count` tokens of `file` that a gate run scanned: wrk calls the script's `request`
-    /// once to check it before the run, so the first token is never sent.
-    static func scannedTokens(_ file: String, count: Int) throws -> String {
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().prefix(count)
-        let path = file + ".first"
+    /// A file with `count` tokens of `file` after the first `skipping`: the tokens a gate run scanned
+    /// (wrk calls the script's `request` once to check it before the run, so the first token is never
+    /// sent), or those that no run has scanned yet.
+    static func tokens(_ file: String, skipping: Int, count: Int = .max, name: String) throws -> String {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst(skipping).prefix(count)
+        let path = file + "." + name
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

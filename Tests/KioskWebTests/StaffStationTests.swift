@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import KioskTesting
+import KioskWeb
 import Testing
 
 @Suite struct StaffStationTests {
@@ -28,6 +29,19 @@ import Testing
             let json = try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: String]
             #expect(json?["outcome"] == "accepted")
             #expect(json?["name"] == "Phạm Minh Khôi")
+        }
+    }
+
+    @Test func scanAnswersSayHowLongTheServerTookAndPagesDoNot() async throws {
+        try await withLiveKiosk { _, client in
+            let staff = Visitor(client)
+            try await logIn(staff, DemoData.staffUsername, DemoData.staffPassword)
+            let page = try await staff.get("/staff/DEMO")
+            #expect(page.headers[.serverTiming] == nil)
+            let answer = try await staff.postJSON("/api/scan", ["code": "not a ticket", "site": "DEMO", "activity": nil])
+            let timing = try #require(answer.headers[.serverTiming])
+            let duration = try #require(timing.wholeMatch(of: /app;dur=(\d+\.\d{3})/)?.1)
+            #expect(try #require(Double(duration)) > 0)
         }
     }
 

@@ -26,6 +26,7 @@ public func buildApplication(
 /// The router with every route and middleware; tests drive it with `app.test(.router)` or `.live`.
 public func buildRouter(_ services: KioskServices) -> Router<KioskRequestContext> {
     let router = Router(context: KioskRequestContext.self)
+    router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(services: services))
     router.add(middleware: FileMiddleware(services.configuration.assetsDirectory.path, urlBasePath: "/assets",
