@@ -1,0 +1,66 @@
+"""A family registers a child for an event at the kiosk; staff scan the ticket at the gate, in two
+real Chromium windows: green, then amber with the time, and the live counter moves without a reload."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import make_browser
+from test_kiosk_browser import register, tap, wait_for_text
+
+FESTIVAL = "Vui hội trăng rằm"
+
+
+def counter_values(station):
+    """The station's counter as {label: value}, e.g. {"đã vào": "0", "đã đăng ký": "1", ...}."""
+    items = station.find_elements(By.CSS_SELECTOR, "#counter .counter-item")
+    return {item.text.split(" ", 1)[1]: item.find_element(By.TAG_NAME, "b").text for item in items}
+
+
+def scan(station, code):
+    """Types the code as a USB scanner does (a keyboard ending in Enter) and waits for the new verdict."""
+    station.execute_script("document.getElementById('verdict').hidden = true")
+    station.find_element(By.ID, "scan-input").send_keys(code + "\n")
+    return WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.ID, "verdict")))
+
+
+def test_an_event_ticket_from_the_kiosk_is_green_at_the_gate_then_amber(server, browser):
+    register(browser, server)
+    browser.get(server.base + "/kiosk/DEMO")
+    tap(browser, "a.tile[href$='/start/events/start']")
+    wait_for_text(browser, FESTIVAL)
+    browser.find_element(By.XPATH, f"//button[.//*[contains(text(), '{FESTIVAL}')]]").click()
+    child = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input[type='checkbox'][name^='child']")))
+    assert not child.is_selected(), "no child is ticked in advance"
+    child.click()
+    tap(browser, "button[value='register:']")
+    code = WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".ticket-code"))).text
+    assert code.startswith("NTN1.DEMO.EV.")
+    assert browser.find_element(By.CSS_SELECTOR, ".ticket-name").text == "Lý Gia Bảo"
+    image = browser.find_element(By.CSS_SELECTOR, "img.ticket-qr")
+    assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 100
+
+    station = make_browser(1280, 800)
+    try:
+        station.get(server.base + "/login?next=/staff/DEMO")
+        station.find_element(By.NAME, "username").send_keys("staff")
+        station.find_element(By.NAME, "password").send_keys("demo-staff-2026")
+        station.find_element(By.CSS_SELECTOR, "form button").click()
+        activity = Select(WebDriverWait(station, 10).until(EC.presence_of_element_located((By.ID, "activity"))))
+        festival = [o for o in activity.options if FESTIVAL in o.text][0]
+        activity.select_by_value(festival.get_attribute("value"))
+        WebDriverWait(station, 10).until(lambda s: counter_values(s).get("đã đăng ký") == "1")
+        assert counter_values(station)["đã vào"] == "0"
+
+        verdict = scan(station, code)
+        assert "verdict--accepted" in verdict.get_attribute("class")
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-name").text == "Lý Gia Bảo"
+        # The counter polls: the entry shows up without a reload.
+        WebDriverWait(station, 10).until(lambda s: counter_values(s).get("đã vào") == "1")
+
+        verdict = scan(station, code)
+        assert "verdict--warning" in verdict.get_attribute("class")
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-title").text == "Đã vào rồi"
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-detail").text.startswith("vào lúc ")
+        assert counter_values(station)["đã vào"] == "1"
+    finally:
+        station.quit()
