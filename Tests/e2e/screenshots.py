@@ -62,6 +62,12 @@ def main():
         kiosk.find_element(By.CSS_SELECTOR, "button[value='enrol:']").click()
         WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code")))
         shot(kiosk, "kiosk-class-ticket")
+        kiosk.get(server.base + "/kiosk/DEMO/start/events/start")
+        tap(kiosk, "//button[.//*[contains(text(), 'Vui hội trăng rằm')]]")
+        tap(kiosk, "//input[@type='checkbox'][starts-with(@name, 'child')]")
+        kiosk.find_element(By.CSS_SELECTOR, "button[value='register:']").click()
+        event_ticket = WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code"))).text
+        shot(kiosk, "kiosk-event-ticket")
 
         station = make_browser(1280, 800)
         station.get(server.base + "/login?next=/staff/DEMO")
@@ -81,6 +87,14 @@ def main():
         WebDriverWait(station, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search-results button"))).click()
         WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--accepted")))
         shot(station, "station-class-register")
+        festival = [o for o in Select(station.find_element(By.ID, "activity")).options if "Vui hội trăng rằm" in o.text][0]
+        Select(station.find_element(By.ID, "activity")).select_by_value(festival.get_attribute("value"))
+        WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#counter .counter-item")))
+        for verdict in ("accepted", "warning"):  # the ticket twice: in, then already in at HH:mm
+            station.execute_script("document.getElementById('verdict').hidden = true")
+            station.find_element(By.ID, "scan-input").send_keys(event_ticket + "\n")
+            WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--" + verdict)))
+        shot(station, "station-event-already")
         station.get(server.base + "/login")
         station.delete_all_cookies()
         station.get(server.base + "/login?next=/admin/DEMO")
