@@ -1,5 +1,6 @@
-"""A family registers a child for an event at the kiosk; staff scan the ticket at the gate, in two
-real Chromium windows: green, then amber with the time, and the live counter moves without a reload."""
+"""The event gate in two real Chromium windows, the kiosk and a staff station: a ticket from the
+kiosk is green, then amber with the time, and the live counter moves without a reload; a child
+with only a member card is registered on the spot (walk-in) and let in."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -23,6 +24,20 @@ def scan(station, code):
     return WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.ID, "verdict")))
 
 
+def gate_station(server):
+    """A second browser: the demo staff member's station, set to the festival's gate."""
+    station = make_browser(1280, 800)
+    station.get(server.base + "/login?next=/staff/DEMO")
+    station.find_element(By.NAME, "username").send_keys("staff")
+    station.find_element(By.NAME, "password").send_keys("demo-staff-2026")
+    station.find_element(By.CSS_SELECTOR, "form button").click()
+    activity = Select(WebDriverWait(station, 10).until(EC.presence_of_element_located((By.ID, "activity"))))
+    festival = [o for o in activity.options if FESTIVAL in o.text][0]
+    activity.select_by_value(festival.get_attribute("value"))
+    WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#counter .counter-item")))
+    return station
+
+
 def test_an_event_ticket_from_the_kiosk_is_green_at_the_gate_then_amber(server, browser):
     register(browser, server)
     browser.get(server.base + "/kiosk/DEMO")
@@ -39,15 +54,8 @@ def test_an_event_ticket_from_the_kiosk_is_green_at_the_gate_then_amber(server, 
     image = browser.find_element(By.CSS_SELECTOR, "img.ticket-qr")
     assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 100
 
-    station = make_browser(1280, 800)
+    station = gate_station(server)
     try:
-        station.get(server.base + "/login?next=/staff/DEMO")
-        station.find_element(By.NAME, "username").send_keys("staff")
-        station.find_element(By.NAME, "password").send_keys("demo-staff-2026")
-        station.find_element(By.CSS_SELECTOR, "form button").click()
-        activity = Select(WebDriverWait(station, 10).until(EC.presence_of_element_located((By.ID, "activity"))))
-        festival = [o for o in activity.options if FESTIVAL in o.text][0]
-        activity.select_by_value(festival.get_attribute("value"))
         WebDriverWait(station, 10).until(lambda s: counter_values(s).get("đã đăng ký") == "1")
         assert counter_values(station)["đã vào"] == "0"
 
@@ -62,5 +70,29 @@ def test_an_event_ticket_from_the_kiosk_is_green_at_the_gate_then_amber(server, 
         assert station.find_element(By.CSS_SELECTOR, ".verdict-title").text == "Đã vào rồi"
         assert station.find_element(By.CSS_SELECTOR, ".verdict-detail").text.startswith("vào lúc ")
         assert counter_values(station)["đã vào"] == "1"
+    finally:
+        station.quit()
+
+
+def test_a_member_card_without_a_registration_is_offered_a_walk_in(server, browser):
+    register(browser, server)
+    card = browser.find_element(By.CSS_SELECTOR, ".ticket-code").text
+    assert card.startswith("NTN1.DEMO.MC.")
+    station = gate_station(server)
+    try:
+        verdict = scan(station, card)
+        assert "verdict--refused" in verdict.get_attribute("class")
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-title").text == "Chưa đăng ký sự kiện này"
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-name").text == "Lý Gia Bảo"
+        offer = station.find_element(By.CSS_SELECTOR, ".verdict-offer")
+        assert offer.text == "Đăng ký tại chỗ và cho vào"
+        offer.click()
+        WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--accepted")))
+        assert station.find_element(By.CSS_SELECTOR, ".verdict-name").text == "Lý Gia Bảo"
+        WebDriverWait(station, 10).until(lambda s: counter_values(s).get("đã vào") == "1")
+        assert counter_values(station)["đã đăng ký"] == "1"
+        # The card now finds the walk-in's registration: already in.
+        verdict = scan(station, card)
+        assert "verdict--warning" in verdict.get_attribute("class")
     finally:
         station.quit()
