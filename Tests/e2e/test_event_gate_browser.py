@@ -12,9 +12,14 @@ FESTIVAL = "Vui hội trăng rằm"
 
 
 def counter_values(station):
-    """The station's counter as {label: value}, e.g. {"đã vào": "0", "đã đăng ký": "1", ...}."""
-    items = station.find_elements(By.CSS_SELECTOR, "#counter .counter-item")
-    return {item.text.split(" ", 1)[1]: item.find_element(By.TAG_NAME, "b").text for item in items}
+    """The station's counter as {label: value}, e.g. {"đã vào": "0", "đã đăng ký": "1", ...}, read in
+    one go in the page: the counter replaces its items every few seconds."""
+    return station.execute_script("""
+        const values = {};
+        for (const item of document.querySelectorAll('#counter .counter-item')) {
+          values[item.lastChild.textContent.trim()] = item.querySelector('b').textContent;
+        }
+        return values;""")
 
 
 def scan(station, code):
