@@ -22,7 +22,8 @@ struct WALCheckpointer: Service {
         var interval = idleInterval
         var logFrames: Int?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            // A stop ends the wait at once: the service stops without waiting out the interval.
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
             // PASSIVE: copies what no reader still needs, never blocks the writer or readers.
             let frames = try? await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive).walFrameCount }
             interval = frames == logFrames ? idleInterval : busyInterval
