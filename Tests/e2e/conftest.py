@@ -13,6 +13,9 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KIOSK = os.environ.get("KIOSK_BIN", os.path.join(ROOT, ".build", "debug", "kiosk"))
@@ -84,3 +87,29 @@ def browser():
     driver.set_page_load_timeout(20)
     yield driver
     driver.quit()
+
+
+def log_in(browser, server, username, password, next_path):
+    """Logs a staff member in on the login page and follows on to `next_path`."""
+    browser.get(f"{server.base}/login?next={next_path}")
+    browser.find_element(By.NAME, "username").send_keys(username)
+    browser.find_element(By.NAME, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "form button").click()
+
+
+def choose_activity(station, name):
+    """Sets the station to the activity whose label contains `name` and waits for the page to show it."""
+    activity = Select(WebDriverWait(station, 10).until(EC.presence_of_element_located((By.ID, "activity"))))
+    option = [o for o in activity.options if name in o.text][0]
+    activity.select_by_value(option.get_attribute("value"))
+    WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".station-activity-label")))
+
+
+def scan(station, code):
+    """Types the code as a USB scanner does (a keyboard ending in Enter) and waits for the new verdict.
+    Waits first for the station's script (it sets `window.Station`): before it runs, Enter would post
+    the form as a page."""
+    WebDriverWait(station, 10).until(lambda s: s.execute_script("return !!window.Station"))
+    station.execute_script("document.getElementById('verdict').hidden = true")
+    station.find_element(By.ID, "scan-input").send_keys(code + "\n")
+    return WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.ID, "verdict")))

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from conftest import ROOT, Server, make_browser  # noqa: E402
+from conftest import ROOT, Server, choose_activity, log_in, make_browser, scan  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -59,7 +59,7 @@ def main():
         shot(kiosk, "kiosk-class-enrol")
         kiosk.get(server.base + "/kiosk/DEMO/start/classes/start")
         tap(kiosk, "//button[.//*[contains(text(), 'Câu lạc bộ Cờ vua')]]")
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='enrol:']").click()
+        tap(kiosk, "//button[@value='enrol:']")
         WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code")))
         shot(kiosk, "kiosk-class-ticket")
         kiosk.get(server.base + "/kiosk/DEMO/start/events/start")
@@ -70,37 +70,25 @@ def main():
         shot(kiosk, "kiosk-event-ticket")
 
         station = make_browser(1280, 800)
-        station.get(server.base + "/login?next=/staff/DEMO")
-        station.find_element(By.NAME, "username").send_keys("staff")
-        station.find_element(By.NAME, "password").send_keys("demo-staff-2026")
-        station.find_element(By.CSS_SELECTOR, "form button").click()
-        scan = station.find_element(By.ID, "scan-input")
-        scan.send_keys(card + "\n")
+        log_in(station, server, "staff", "demo-staff-2026", "/staff/DEMO")
+        scan(station, card)
         WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--accepted")))
         shot(station, "station-verdict")
-        chess = [o for o in Select(station.find_element(By.ID, "activity")).options if "Cờ vua" in o.text][0]
-        Select(station.find_element(By.ID, "activity")).select_by_value(chess.get_attribute("value"))
-        WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".station-activity-label")))
+        choose_activity(station, "Cờ vua")
         # A forgotten card: found by name without tone marks and marked by hand (a scan works only
         # while the session runs, and this script runs at any hour).
         station.find_element(By.ID, "search-input").send_keys("ly gia bao\n")
         WebDriverWait(station, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search-results button"))).click()
         WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--accepted")))
         shot(station, "station-class-register")
-        festival = [o for o in Select(station.find_element(By.ID, "activity")).options if "Vui hội trăng rằm" in o.text][0]
-        Select(station.find_element(By.ID, "activity")).select_by_value(festival.get_attribute("value"))
-        WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#counter .counter-item")))
+        choose_activity(station, "Vui hội trăng rằm")
         for verdict in ("accepted", "warning"):  # the ticket twice: in, then already in at HH:mm
-            station.execute_script("document.getElementById('verdict').hidden = true")
-            station.find_element(By.ID, "scan-input").send_keys(event_ticket + "\n")
+            scan(station, event_ticket)
             WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".verdict--" + verdict)))
         shot(station, "station-event-already")
         station.get(server.base + "/login")
         station.delete_all_cookies()
-        station.get(server.base + "/login?next=/admin/DEMO")
-        station.find_element(By.NAME, "username").send_keys("admin")
-        station.find_element(By.NAME, "password").send_keys("demo-admin-2026")
-        station.find_element(By.CSS_SELECTOR, "form button").click()
+        log_in(station, server, "admin", "demo-admin-2026", "/admin/DEMO")
         WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.site-nav")))
         shot(station, "admin-site")
         station.get(server.base + "/admin/DEMO/m/classes/classes")

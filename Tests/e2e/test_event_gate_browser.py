@@ -3,9 +3,9 @@ kiosk is green, then amber with the time, and the live counter moves without a r
 with only a member card is registered on the spot (walk-in) and let in."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import make_browser
+from conftest import choose_activity, log_in, make_browser, scan
 from test_kiosk_browser import register, tap, wait_for_text
 
 FESTIVAL = "Vui hội trăng rằm"
@@ -22,24 +22,11 @@ def counter_values(station):
         return values;""")
 
 
-def scan(station, code):
-    """Types the code as a USB scanner does (a keyboard ending in Enter) and waits for the new verdict."""
-    station.execute_script("document.getElementById('verdict').hidden = true")
-    station.find_element(By.ID, "scan-input").send_keys(code + "\n")
-    return WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.ID, "verdict")))
-
-
 def gate_station(server):
     """A second browser: the demo staff member's station, set to the festival's gate."""
     station = make_browser(1280, 800)
-    station.get(server.base + "/login?next=/staff/DEMO")
-    station.find_element(By.NAME, "username").send_keys("staff")
-    station.find_element(By.NAME, "password").send_keys("demo-staff-2026")
-    station.find_element(By.CSS_SELECTOR, "form button").click()
-    activity = Select(WebDriverWait(station, 10).until(EC.presence_of_element_located((By.ID, "activity"))))
-    festival = [o for o in activity.options if FESTIVAL in o.text][0]
-    activity.select_by_value(festival.get_attribute("value"))
-    WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#counter .counter-item")))
+    log_in(station, server, "staff", "demo-staff-2026", "/staff/DEMO")
+    choose_activity(station, FESTIVAL)
     return station
 
 
