@@ -29,7 +29,7 @@ run: deps build
 test: deps test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
-	node --test Tests/e2e/telex.test.mjs
+	node --test Tests/e2e/telex.test.mjs Tests/e2e/entry.test.mjs
 	$(PYTHON) -m pytest -q Tests/e2e
 
 build:

@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// At the kiosk: the upcoming events with seats left; choose one, tick the children (siblings in
-/// one step), get one ticket per child. A child already registered gets the same ticket again.
+/// one step; a lone child who may go is ticked already), get one ticket per child. A child already registered gets the same ticket again.
 /// "My tickets" lists the family's places, each of which can be cancelled to free the seat.
 struct EventFlow: KioskFlow {
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
@@ -50,9 +50,11 @@ struct EventFlow: KioskFlow {
         guard !eligible.isEmpty else {
             return .message(event.title, .key("events.noEligible", String(event.minAge), String(event.maxAge)), actions: [back, .home])
         }
+        // The only child who may go is ticked already: the family chose the event for them.
+        let ticked = eligible.count == 1 ? "yes" : ""
         var form = FormSpec(fields: eligible.map { child in
             FormField("child\(child.id!)", .literal(vi: child.fullName), .checkbox(.key("events.childAge", String(child.age(on: event.day)))),
-                      required: false)
+                      value: ticked, required: false)
         }, submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
         if let error { form = form.showing(error, values: [:]) }
         let intro: [LocalizedText] = [.literal(vi: event.whenAndWhere), .key("events.pickChildren")]

@@ -19,7 +19,7 @@ struct StationLogin {
         _ = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "-o", "/dev/null", "\(base)/kiosk/DEMO/start/core/identify"])
         let screen = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "\(base)/kiosk/DEMO/screen"])
         guard let step = value(after: "name=\"_step\" value=\"", in: screen) else { throw BenchError("no kiosk screen") }
-        let cards = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "--data", "_csrf=\(csrf)&_step=\(step)&_action=phone%3A&phone=0912345678&birthDate__d=01&birthDate__m=06&birthDate__y=2015",
+        let cards = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "--data", "_csrf=\(csrf)&_step=\(step)&_action=phone%3A&phone=0912345678&birthDate=01%2F06%2F2015",
                                                   "\(base)/kiosk/DEMO/screen"])
         guard let range = cards.range(of: #"NTN1\.DEMO\.MC\.[A-Z2-7]{16}\.[A-Z2-7]{16}"#, options: .regularExpression) else {
             throw BenchError("no member card found")

@@ -41,9 +41,8 @@ public func addFamily(_ kiosk: TestKiosk, phone: String, children: [(String, Str
 public func identified(_ client: any TestClientProtocol, phone: String, birth: String, flow: String) async throws -> Visitor {
     let visitor = Visitor(client)
     try await visitor.get("/kiosk/DEMO/start/\(flow)")
-    let parts = birth.split(separator: "-").map(String.init)
-    try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", phone), ("birthDate__y", parts[0]),
-                                                   ("birthDate__m", parts[1]), ("birthDate__d", parts[2])])
+    let typed = LocalDate(iso: birth)?.display ?? birth  // as the kiosk's date field sends it
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", phone), ("birthDate", typed)])
     return visitor
 }
 

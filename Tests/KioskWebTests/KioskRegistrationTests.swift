@@ -31,8 +31,7 @@ import Testing
             let visitor = Visitor(client)
             try await visitor.get("/kiosk/DEMO/start/core/register")
             try await visitor.post("/kiosk/DEMO/screen", [("_action", "guardian:"), ("guardianName", "Võ Thị Lan"), ("phone", "0933333333"), ("relationship", "mother")])
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Võ Bé Ba"), ("birthDate__d", "01"),
-                                                           ("birthDate__m", "01"), ("birthDate__y", "2021"), ("school", "MN Hoa Sen"), ("grade", "mn")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Võ Bé Ba"), ("birthDate", "01/01/2021"), ("school", "MN Hoa Sen"), ("grade", "mn")])
             let step = try #require(visitor.value(of: "_step"))
             // The same consent tap arrives twice (a double tap, a reload).
             try await visitor.post("/kiosk/DEMO/screen", [("_action", "consent:"), ("consent", "yes"), ("_step", step)])
@@ -60,11 +59,9 @@ import Testing
             #expect(!visitor.page.contains("Trần Thị Mai"))
             // The consent box is never ticked for the family.
             try await visitor.post("/kiosk/DEMO/screen", [("_action", "guardian:"), ("guardianName", "Ngô Văn Tư"), ("phone", "0944444444"), ("relationship", "father")])
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Ngô Bé"), ("birthDate__d", "31"),
-                                                           ("birthDate__m", "02"), ("birthDate__y", "2016"), ("school", "TH"), ("grade", "4")])
-            #expect(visitor.page.contains("Vui lòng chọn đủ ngày, tháng, năm hợp lệ"))
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Ngô Bé"), ("birthDate__d", "28"),
-                                                           ("birthDate__m", "02"), ("birthDate__y", "2016"), ("school", "TH"), ("grade", "4")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Ngô Bé"), ("birthDate", "31/02/2016"), ("school", "TH"), ("grade", "4")])
+            #expect(visitor.page.contains("Nhập ngày theo ngày/tháng/năm"))
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", "Ngô Bé"), ("birthDate", "28/02/2016"), ("school", "TH"), ("grade", "4")])
             #expect(visitor.page.contains("type=\"checkbox\" name=\"consent\" value=\"yes\">"))
             try await visitor.post("/kiosk/DEMO/screen", [("_action", "consent:")])
             #expect(visitor.page.contains("Cần có sự đồng ý của phụ huynh"))

@@ -10,12 +10,10 @@ import Testing
             try await visitor.get("/kiosk/DEMO/start/core/identify")
             try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone)])
             #expect(!visitor.page.contains("Nguyễn Văn An"))
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate__d", "02"),
-                                                           ("birthDate__m", "06"), ("birthDate__y", "2015")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate", "02/06/2015")])
             #expect(visitor.page.contains("Không tìm thấy gia đình"))
             #expect(!visitor.page.contains("Nguyễn Văn An"))
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate__d", "01"),
-                                                           ("birthDate__m", "06"), ("birthDate__y", "2015")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate", "01/06/2015")])
             #expect(visitor.page.contains("Xin chào Trần Thị Mai"))
             #expect(visitor.page.contains("Nguyễn Văn An"))
         }
@@ -26,11 +24,9 @@ import Testing
             let visitor = Visitor(client)
             try await visitor.get("/kiosk/DEMO/start/core/identify")
             for day in 10...15 {
-                try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate__d", "\(day)"),
-                                                               ("birthDate__m", "06"), ("birthDate__y", "2015")])
+                try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate", "\(day)/06/2015")])
             }
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate__d", "01"),
-                                                           ("birthDate__m", "06"), ("birthDate__y", "2015")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "phone:"), ("phone", DemoData.guardianPhone), ("birthDate", "01/06/2015")])
             #expect(visitor.page.contains("Đã thử quá nhiều lần"))
             #expect(!visitor.page.contains("Nguyễn Văn An"))
         }

@@ -23,8 +23,7 @@ func registerFamily(_ visitor: Visitor, guardian: String = "Phạm Thị Hoa", p
                     child: String = "Phạm Minh Khôi", birth: (String, String, String) = ("04", "03", "2016")) async throws -> String {
     try await visitor.get("/kiosk/DEMO/start/core/register")
     try await visitor.post("/kiosk/DEMO/screen", [("_action", "guardian:"), ("guardianName", guardian), ("phone", phone), ("relationship", "mother")])
-    try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", child), ("birthDate__d", birth.0),
-                                                   ("birthDate__m", birth.1), ("birthDate__y", birth.2), ("school", "TH Kim Đồng"), ("grade", "4")])
+    try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:"), ("childName", child), ("birthDate", "\(birth.0)/\(birth.1)/\(birth.2)"), ("school", "TH Kim Đồng"), ("grade", "4")])
     try await visitor.post("/kiosk/DEMO/screen", [("_action", "consent:"), ("consent", "yes")])
     if visitor.page.contains("childConsent:yes") {
         try await visitor.post("/kiosk/DEMO/screen", [("_action", "childConsent:yes")])

@@ -35,6 +35,7 @@ import Testing
             #expect(try await admin.get("/admin/DEMO/m/visits/visits").status == .notFound)
             let scan = try await staff.postJSON("/api/scan", ["code": visit, "site": "DEMO", "activity": nil])
             #expect(String(buffer: scan.body).contains("Không áp dụng tại cơ sở này"))
+            #expect(String(buffer: scan.body).contains("\"name\":\"Phạm Minh Khôi\""), "staff can tell the child why")
             // … and nothing was deleted: enabling it again brings the ticket back.
             try await admin.get("/admin/DEMO")
             try await admin.post("/admin/DEMO/modules/visits", [("enabled", "yes")])

@@ -72,6 +72,14 @@ def server():
     s.stop()
 
 
+@pytest.fixture
+def slow_server():
+    """A server that forgets a kiosk session after 20 s without a request."""
+    s = Server(idle_timeout=20)
+    yield s
+    s.stop()
+
+
 def make_browser(width=1080, height=1920):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -81,10 +89,24 @@ def make_browser(width=1080, height=1920):
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+ORIENTATIONS = {"landscape": (1280, 800), "portrait": (1080, 1920)}
+
+
+def kiosk_browser(orientation):
+    """Chromium as a kiosk screen of 1280×800 or 1080×1920: its window and viewport, touch events on."""
+    width, height = ORIENTATIONS[orientation]
+    driver = make_browser(width, height)
+    driver.set_page_load_timeout(20)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    return driver
+
+
 @pytest.fixture
 def browser():
-    driver = make_browser()
-    driver.set_page_load_timeout(20)
+    """The kiosk's screen, upright (1080×1920)."""
+    driver = kiosk_browser("portrait")
     yield driver
     driver.quit()
 
@@ -105,11 +127,30 @@ def choose_activity(station, name):
     WebDriverWait(station, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".station-activity-label")))
 
 
+def scanner_burst(browser, code):
+    """A USB scanner: each character as a real key event (down, up) right after the other, then
+    Enter, into whatever the page has focused; the test picks no field."""
+    def key(kind, ch, code_name, key_code, text=None):
+        event = {"type": kind, "key": ch, "code": code_name, "windowsVirtualKeyCode": key_code}
+        if text is not None:
+            event["text"] = text
+            event["unmodifiedText"] = text
+        browser.execute_cdp_cmd("Input.dispatchKeyEvent", event)
+
+    for ch in code:
+        code_name = ("Digit" + ch) if ch.isdigit() else ("Key" + ch.upper()) if ch.isalpha() else "Period"
+        key_code = ord(ch.upper()) if ch.isalnum() else 190
+        key("keyDown", ch, code_name, key_code, ch)
+        key("keyUp", ch, code_name, key_code)
+    key("keyDown", "Enter", "Enter", 13, "\r")
+    key("keyUp", "Enter", "Enter", 13)
+
+
 def scan(station, code):
-    """Types the code as a USB scanner does (a keyboard ending in Enter) and waits for the new verdict.
-    Waits first for the station's script (it sets `window.Station`): before it runs, Enter would post
-    the form as a page."""
+    """Scans the code at a station (a scanner's burst of keys ending in Enter) and waits for the new
+    verdict. Waits first for the station's script (it sets `window.Station`): before it runs, Enter
+    would post the form as a page."""
     WebDriverWait(station, 10).until(lambda s: s.execute_script("return !!window.Station"))
     station.execute_script("document.getElementById('verdict').hidden = true")
-    station.find_element(By.ID, "scan-input").send_keys(code + "\n")
+    scanner_burst(station, code)
     return WebDriverWait(station, 10).until(EC.visibility_of_element_located((By.ID, "verdict")))

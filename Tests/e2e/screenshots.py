@@ -1,17 +1,18 @@
 """Takes the README's screenshots with headless Chromium against a demo server.
 
-    make screenshots     (writes docs/screenshots/*.png)
+    make screenshots     (writes docs/screenshots/*.png; SHOTS=DIR writes them elsewhere)
 """
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from conftest import ROOT, Server, choose_activity, log_in, make_browser, scan  # noqa: E402
+from family import family_at, register, take_event_ticket  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-OUT = os.path.join(ROOT, "docs", "screenshots")
+OUT = os.environ.get("SHOTS", os.path.join(ROOT, "docs", "screenshots"))
 
 
 def tap(browser, xpath):
@@ -19,55 +20,64 @@ def tap(browser, xpath):
     WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.XPATH, xpath))).click()
 
 
+# The screens the README shows (committed); every other one goes to all/, which git ignores.
+README_SHOTS = {
+    "kiosk-home-portrait", "kiosk-guardian-name-landscape", "kiosk-child-birth-date-landscape", "kiosk-child-school-portrait",
+    "kiosk-consent-portrait", "kiosk-member-card-portrait", "kiosk-classes-portrait", "kiosk-class-ticket-portrait",
+    "kiosk-event-ticket-portrait", "station-verdict", "station-class-register", "station-event-already", "admin-site", "admin-class",
+}
+
+
 def shot(browser, name):
-    path = os.path.join(OUT, name + ".png")
+    folder = OUT if name in README_SHOTS else os.path.join(OUT, "all")
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, name + ".png")
     browser.save_screenshot(path)
     print("wrote", os.path.relpath(path, ROOT))
+
+
+def kiosk_screens(server, orientation):
+    """Every kiosk screen of a new family's visit, with the keyboard open where a field has it,
+    driven by touch; returns the member card's and the event ticket's codes."""
+    with family_at(server, orientation) as family:
+        kiosk = family.browser
+        phone = "0908765432" if orientation == "landscape" else "0908765431"
+        def seen(step):
+            shot(kiosk, f"kiosk-{step}-{orientation}")
+
+        register(family, phone, seen)
+        card = kiosk.find_element(By.CSS_SELECTOR, ".ticket-code").text
+        family.open("/kiosk/DEMO/start/classes/start")
+        seen("classes")
+        family.tap(xpath="//button[.//*[contains(text(), 'Đàn organ')]]")
+        WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.NAME, "hardship")))
+        seen("class-enrol")
+        family.open("/kiosk/DEMO/start/classes/start")
+        family.tap(xpath="//button[.//*[contains(text(), 'Câu lạc bộ Cờ vua')]]")
+        family.tap("button[value='enrol:']")
+        WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code")))
+        seen("class-ticket")
+        event_ticket = take_event_ticket(family, "Vui hội trăng rằm")
+        seen("event-ticket")
+        kiosk.get(server.base + "/kiosk/DEMO/reset")
+        family.tap("a.tile[href$='/start/core/identify']")
+        family.wait_for_text("Nhận diện gia đình")
+        seen("identify")
+        family.tap("#f-card")
+        seen("identify-card-code")
+        family.open("/kiosk/DEMO/start/core/register")
+        family.tap("button[value='guardian:']")
+        family.wait_for_text("Vui lòng điền")
+        seen("guardian-errors")
+        return card, event_ticket
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     server = Server(idle_timeout=600)
-    kiosk = make_browser(1080, 1500)
     try:
-        kiosk.get(server.base + "/kiosk/DEMO")
-        shot(kiosk, "kiosk-home")
-        kiosk.find_element(By.CSS_SELECTOR, "a.tile[href$='/start/core/register']").click()
-        kiosk.find_element(By.NAME, "guardianName").send_keys("Lý Thị Hạnh")
-        kiosk.find_element(By.NAME, "phone").send_keys("0908765432")
-        kiosk.find_element(By.CSS_SELECTOR, "input[name='relationship'][value='mother']").click()
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='guardian:']").click()
-        tap(kiosk, "//input[@name='childName']")
-        kiosk.find_element(By.NAME, "childName").send_keys("Lý Gia Bảo")
-        shot(kiosk, "kiosk-register-child")
-        Select(kiosk.find_element(By.NAME, "birthDate__d")).select_by_value("09")
-        Select(kiosk.find_element(By.NAME, "birthDate__m")).select_by_value("09")
-        Select(kiosk.find_element(By.NAME, "birthDate__y")).select_by_value("2017")
-        kiosk.find_element(By.NAME, "school").send_keys("TH Nguyễn Bỉnh Khiêm")
-        kiosk.find_element(By.CSS_SELECTOR, "input[name='grade'][value='3']").click()
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='child:']").click()
-        shot(kiosk, "kiosk-consent")
-        kiosk.find_element(By.NAME, "consent").click()
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='consent:']").click()
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='childConsent:yes']").click()
-        shot(kiosk, "kiosk-member-card")
-        card = kiosk.find_element(By.CSS_SELECTOR, ".ticket-code").text
-        kiosk.get(server.base + "/kiosk/DEMO/start/classes/start")
-        shot(kiosk, "kiosk-classes")
-        tap(kiosk, "//button[.//*[contains(text(), 'Đàn organ')]]")
-        WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.NAME, "hardship")))
-        shot(kiosk, "kiosk-class-enrol")
-        kiosk.get(server.base + "/kiosk/DEMO/start/classes/start")
-        tap(kiosk, "//button[.//*[contains(text(), 'Câu lạc bộ Cờ vua')]]")
-        tap(kiosk, "//button[@value='enrol:']")
-        WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code")))
-        shot(kiosk, "kiosk-class-ticket")
-        kiosk.get(server.base + "/kiosk/DEMO/start/events/start")
-        tap(kiosk, "//button[.//*[contains(text(), 'Vui hội trăng rằm')]]")
-        tap(kiosk, "//input[@type='checkbox'][starts-with(@name, 'child')]")
-        kiosk.find_element(By.CSS_SELECTOR, "button[value='register:']").click()
-        event_ticket = WebDriverWait(kiosk, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-code"))).text
-        shot(kiosk, "kiosk-event-ticket")
+        kiosk_screens(server, "portrait")
+        card, event_ticket = kiosk_screens(server, "landscape")
 
         station = make_browser(1280, 800)
         log_in(station, server, "staff", "demo-staff-2026", "/staff/DEMO")
@@ -96,7 +106,6 @@ def main():
         shot(station, "admin-class")
         station.quit()
     finally:
-        kiosk.quit()
         server.stop()
 
 

@@ -3,23 +3,23 @@ import sqlite3
 
 from selenium.webdriver.common.by import By
 
-from test_kiosk_browser import register, tap, wait_for_text
+from test_kiosk_browser import register
 
 
 def test_an_enrolment_the_kiosk_showed_survives_the_process_being_killed(server, browser):
-    register(browser, server)
-    browser.get(server.base + "/kiosk/DEMO")
-    tap(browser, "a.tile[href$='/start/classes/start']")
-    wait_for_text(browser, "Các lớp cho Lý Gia Bảo")
+    family = register(browser, server)
+    family.tap("a.home-button")
+    family.tap("a.tile[href$='/start/classes/start']")
+    family.wait_for_text("Các lớp cho Lý Gia Bảo")
     # The kiosk lists each class with its schedule, fee and seats.
     assert "Câu lạc bộ Cờ vua" in browser.page_source
     assert "600.000 đ" in browser.page_source
-    browser.find_element(By.XPATH, "//button[.//*[contains(text(), 'Đàn organ')]]").click()
-    wait_for_text(browser, "Xin miễn học phí vì hoàn cảnh khó khăn")
+    family.tap(xpath="//button[.//*[contains(text(), 'Đàn organ')]]")
+    family.wait_for_text("Xin miễn học phí vì hoàn cảnh khó khăn")
     hardship = browser.find_element(By.NAME, "hardship")
     assert not hardship.is_selected(), "the hardship box is never ticked in advance"
-    tap(browser, "button[value='enrol:']")
-    wait_for_text(browser, "Lý Gia Bảo đã được ghi danh")
+    family.tap("button[value='enrol:']")
+    family.wait_for_text("Lý Gia Bảo đã được ghi danh")
     code = browser.find_element(By.CSS_SELECTOR, ".ticket-code").text
     assert code.startswith("NTN1.DEMO.CL.")
     image = browser.find_element(By.CSS_SELECTOR, "img.ticket-qr")

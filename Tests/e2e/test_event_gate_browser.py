@@ -6,7 +6,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import choose_activity, log_in, make_browser, scan
-from test_kiosk_browser import register, tap, wait_for_text
+from family import take_event_ticket
+from test_kiosk_browser import register
 
 FESTIVAL = "Vui hội trăng rằm"
 
@@ -31,16 +32,7 @@ def gate_station(server):
 
 
 def test_an_event_ticket_from_the_kiosk_is_green_at_the_gate_then_amber(server, browser):
-    register(browser, server)
-    browser.get(server.base + "/kiosk/DEMO")
-    tap(browser, "a.tile[href$='/start/events/start']")
-    wait_for_text(browser, FESTIVAL)
-    browser.find_element(By.XPATH, f"//button[.//*[contains(text(), '{FESTIVAL}')]]").click()
-    child = WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input[type='checkbox'][name^='child']")))
-    assert not child.is_selected(), "no child is ticked in advance"
-    child.click()
-    tap(browser, "button[value='register:']")
-    code = WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".ticket-code"))).text
+    code = take_event_ticket(register(browser, server), FESTIVAL)
     assert code.startswith("NTN1.DEMO.EV.")
     assert browser.find_element(By.CSS_SELECTOR, ".ticket-name").text == "Lý Gia Bảo"
     image = browser.find_element(By.CSS_SELECTOR, "img.ticket-qr")

@@ -93,5 +93,12 @@ enum CoreMigrations {
             }
             try db.create(index: "auditEntry_on_at", on: "auditEntry", columns: ["at"])
         }
+        migrator.registerMigration("core/002 site schools") { db in
+            try db.create(table: "siteSchool") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+            }
+        }
     }
 }

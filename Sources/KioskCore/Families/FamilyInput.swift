@@ -20,8 +20,8 @@ public struct GuardianInput: Sendable, Hashable {
 
     /// The kiosk form's fields for a guardian.
     static let formFields = [
-        FormField("guardianName", .key("field.guardianName"), .text(maxLength: 80)),
-        FormField("phone", .key("field.phone"), .digits(maxLength: 13)),
+        FormField("guardianName", .key("field.guardianName"), .name(maxLength: 80)),
+        FormField("phone", .key("field.phone"), .phone),
         FormField("relationship", .key("field.relationship"),
                   .select(Guardian.relationships.map { FieldOption($0, .key("relationship.\($0)")) })),
     ]

@@ -52,7 +52,7 @@ public struct ScanJudge: Sendable {
             if ticket.moduleID != ModuleID.core.rawValue {
                 let moduleID = ModuleID(rawValue: ticket.moduleID)
                 guard enabled.contains(moduleID), let module = registry.module(moduleID) else {
-                    return .refused("scan.notAvailableHere")
+                    return .refused("scan.notAvailableHere", name: try Self.holderName(ticket, db))
                 }
                 return try module.judge(scan, db) ?? .refused("scan.notATicket")
             }
@@ -111,5 +111,12 @@ public struct ScanJudge: Sendable {
             return ScanVerdict(.accepted, .key("scan.guardian"), name: name)
         }
         return .refused("scan.revoked")
+    }
+
+    /// The name of the child or guardian a ticket was issued to, so that staff can tell them why.
+    private static func holderName(_ ticket: TicketRecord, _ db: Database) throws -> String? {
+        if let childId = ticket.childId { return try Child.fullName(db, id: childId) }
+        if let guardianId = ticket.guardianId { return try Guardian.fullName(db, id: guardianId) }
+        return nil
     }
 }

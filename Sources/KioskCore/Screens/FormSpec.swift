@@ -32,9 +32,17 @@ public struct FormField: Sendable {
     public enum Kind: Sendable {
         /// Free text, typed on the on-screen keyboard with Telex.
         case text(maxLength: Int)
-        /// Digits only, on a number pad (a phone number).
+        /// A person's name: free text with Telex, each word capitalised as it is typed.
+        case name(maxLength: Int)
+        /// A code printed on a card or ticket (letters, digits, dots), typed without Telex; a scanner
+        /// fills it too.
+        case code(maxLength: Int)
+        /// Digits only, on a number pad.
         case digits(maxLength: Int)
-        /// A date, picked as day, month and year; the value is `yyyy-MM-dd`.
+        /// A phone number on the number pad; the pad moves on to the next field once it is whole.
+        case phone
+        /// A date typed on the number pad as `dd/mm/yyyy` (the century filled in when every year of
+        /// the range shares it); the flow receives `yyyy-MM-dd`.
         case date(years: ClosedRange<Int>)
         /// One of a few options, shown as large buttons.
         case select([FieldOption])
@@ -48,13 +56,17 @@ public struct FormField: Sendable {
     public var value: String
     public var error: LocalizedText?
     public let required: Bool
+    /// Values offered as the first letters are typed (tone marks ignored); any other text may still be typed.
+    public var suggestions: [String]
 
-    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", required: Bool = true) {
+    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", required: Bool = true,
+                suggestions: [String] = []) {
         self.name = name
         self.label = label
         self.kind = kind
         self.value = value
         self.required = required
+        self.suggestions = suggestions
     }
 }
 

@@ -3,6 +3,8 @@
 public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The ten-digit form, `0912345678`.
     public let digits: String
+    /// The most characters a person may type for one (`+84 912 345 678`).
+    public static let maxTypedLength = 15
 
     /// Parses what a person typed; nil when it is not a Vietnamese number.
     public init?(_ typed: String) {

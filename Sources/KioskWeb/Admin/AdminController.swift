@@ -13,6 +13,7 @@ struct AdminController {
         routes.post("sites", use: createSite)
         routes.get(":site", use: site)
         routes.post(":site/modules/:module", use: toggleModule)
+        routes.post(":site/schools", use: saveSchools)
         routes.get(":site/audit", use: audit)
         routes.get(":site/report", use: report)
         AdminStaffController(services: services).add(to: routes)
@@ -51,9 +52,17 @@ struct AdminController {
                 "resources": module.adminResources.map { ["name": $0.name, "title": services.localizer.string($0.title, language)] },
             ]
         }
+        let schools = try await services.database.schools(siteID: site.id!)
         return services.page(context: context, title: .literal(vi: site.name), template: "admin-site", values: [
-            "site": ["code": site.code, "name": site.name], "modules": modules,
+            "site": ["code": site.code, "name": site.name], "modules": modules, "schools": schools.joined(separator: "\n"),
+            "saved": request.uri.queryParameters["saved"] == "schools",
         ], surface: .admin)
+    }
+
+    @Sendable func saveSchools(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (site, staff) = try await adminSite(context, services)
+        try await services.database.setSchools(context.form["schools"] ?? "", siteID: site.id!, actor: actor(staff), at: services.clock.now)
+        return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)?saved=schools"])
     }
 
     @Sendable func toggleModule(_ request: Request, context: KioskRequestContext) async throws -> Response {

@@ -12,6 +12,12 @@ public enum DemoData {
     public static let staffPassword = "demo-staff-2026"
     public static let guardianPhone = "0912345678"
     public static let childBirthDate = "2015-06-01"
+    /// The schools near the demo centre, offered at the kiosk.
+    public static let schools = [
+        "Trường Tiểu học Lê Ngọc Hân", "Trường Tiểu học Nguyễn Bỉnh Khiêm", "Trường Tiểu học Trần Hưng Đạo",
+        "Trường Tiểu học Đinh Tiên Hoàng", "Trường THCS Văn Lang", "Trường THCS Minh Đức", "Trường THCS Trần Văn Ơn",
+        "Trường Mầm non Hoa Lư", "Trường Mầm non Bến Nghé",
+    ]
 
     /// Creates the demo site if the database has no site yet; returns whether it did.
     @discardableResult
@@ -27,6 +33,7 @@ public enum DemoData {
                                            role: .admin, siteID: nil, actor: "demo", at: now)
         _ = try await database.createStaff(username: staffUsername, displayName: "Cán bộ Lan", passwordHash: Bcrypt.hash(staffPassword, cost: 10),
                                            role: .staff, siteID: site.id!, actor: "demo", at: now)
+        try await database.setSchools(schools.joined(separator: "\n"), siteID: site.id!, actor: "demo", at: now)
         let today = services.clock.today
         let guardian = try GuardianInput(fields: ["guardianName": "Trần Thị Mai", "phone": guardianPhone, "relationship": "mother"])
         let child = try ChildInput(fields: ["childName": "Nguyễn Văn An", "birthDate": childBirthDate, "school": "Trường Tiểu học Lê Ngọc Hân",

@@ -19,6 +19,8 @@ struct KioskController {
         routes.get(":site/start/:owner/:flow", use: start)
         routes.get(":site/screen", use: showScreen)
         routes.post(":site/screen", use: act)
+        routes.post(":site/scan", use: scan)
+        routes.post(":site/alive", use: alive)
         return routes
     }
 
@@ -108,22 +110,38 @@ struct KioskController {
         }
         // A post from a screen that is no longer on display (a double tap, a reload): show the current one.
         guard context.form["_step"] == session.step else { return screenURL }
-        let flow = try await resolve(ref, site: site)
         let (name, value) = Self.splitAction(context.form["_action"] ?? "")
-        let action = FlowAction(name: name, value: value, fields: Self.flowFields(context.form))
-        let hadFamily = session.familyID != nil
-        var flowContext = makeContext(session, site: site, language: context.language)
-        let screen = await run { try await flow.handle(action, &flowContext) }
-        session.familyID = flowContext.familyID
-        session.state = flowContext.state
-        if !hadFamily, session.familyID != nil, ref.name == CoreFlows.identify, let next = session.afterIdentify {
-            session.afterIdentify = nil
-            try await begin(next, in: &session, site: site, context: context)
-        } else {
-            show(screen, in: &session)
-        }
+        let action = FlowAction(name: name, value: value, fields: Self.flowFields(context.form, shown: session.screen))
+        try await perform(action, ref, in: &session, site: site, context: context)
         await services.kioskSessions.save(session)
         return screenURL
+    }
+
+    /// A code a scanner typed on any kiosk screen (the page tells a scanner's burst of keys from a
+    /// person's typing). A member or guardian card identifies its family in a new session, whoever
+    /// stood here before, and opens what the family had asked for on the identify screen.
+    @Sendable func scan(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        let identify = KioskSession.FlowRef(owner: .core, name: CoreFlows.identify)
+        let existing = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code)
+        await services.kioskSessions.remove(existing?.id)
+        var session = await services.kioskSessions.create(siteCode: site.code)
+        try await begin(identify, in: &session, site: site, context: context)
+        session.afterIdentify = existing?.flow == identify ? existing?.afterIdentify : nil
+        let code = String((context.form["code"] ?? "").prefix(200))
+        try await perform(FlowAction(name: "card", value: "", fields: ["card": code]), identify, in: &session, site: site, context: context)
+        await services.kioskSessions.save(session)
+        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
+        response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/kiosk", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// The page says a family is touching the screen: the session's idle clock starts again, as it
+    /// does on every request. 204 while the session lives, 410 once it is gone.
+    @Sendable func alive(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let siteCode = try context.parameters.require("site")
+        let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: siteCode)
+        return Response(status: session == nil ? .gone : .noContent)
     }
 
     // MARK: Helpers
@@ -136,6 +154,24 @@ struct KioskController {
             throw HTTPError(.notFound)
         }
         return flow
+    }
+
+    /// Runs `action` on the session's flow; once the identify flow finds the family, opens the flow
+    /// the family had asked for.
+    private func perform(_ action: FlowAction, _ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site,
+                         context: KioskRequestContext) async throws {
+        let flow = try await resolve(ref, site: site)
+        let hadFamily = session.familyID != nil
+        var flowContext = makeContext(session, site: site, language: context.language)
+        let screen = await run { try await flow.handle(action, &flowContext) }
+        session.familyID = flowContext.familyID
+        session.state = flowContext.state
+        if !hadFamily, session.familyID != nil, ref.name == CoreFlows.identify, let next = session.afterIdentify {
+            session.afterIdentify = nil
+            try await begin(next, in: &session, site: site, context: context)
+        } else {
+            show(screen, in: &session)
+        }
     }
 
     private func begin(_ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site, context: KioskRequestContext) async throws {
@@ -185,14 +221,15 @@ struct KioskController {
         return (String(raw[..<colon]), String(raw[raw.index(after: colon)...]))
     }
 
-    /// The form's fields for the flow: the host's own fields removed, date pickers joined to `yyyy-MM-dd`.
-    static func flowFields(_ form: [String: String]) -> [String: String] {
-        var fields = form.filter { !$0.key.hasPrefix("_") && !$0.key.contains("__") }
-        for key in form.keys where key.hasSuffix("__y") {
-            let name = String(key.dropLast(3))
-            if let year = form[key], let month = form["\(name)__m"], let day = form["\(name)__d"],
-               !year.isEmpty, !month.isEmpty, !day.isEmpty {
-                fields[name] = "\(year)-\(month)-\(day)"
+    /// The form's fields for the flow: the host's own fields removed, and the date fields of the
+    /// screen on display turned from the typed `dd/mm/yyyy` to `yyyy-MM-dd` (left as typed when they
+    /// are no date, for the flow to refuse).
+    static func flowFields(_ form: [String: String], shown screen: KioskScreen?) -> [String: String] {
+        var fields = form.filter { !$0.key.hasPrefix("_") }
+        guard case .form(let spec) = screen?.content else { return fields }
+        for field in spec.fields {
+            if case .date = field.kind, let typed = fields[field.name], let date = LocalDate(display: typed) {
+                fields[field.name] = date.iso
             }
         }
         return fields

@@ -69,20 +69,23 @@ struct ScreenRenderer {
         var values: [String: Any] = [
             "name": field.name, "label": text(field.label), "value": field.value,
             "error": optional(field.error.map(text)), "required": field.required,
+            "suggestions": field.suggestions, "hasSuggestions": !field.suggestions.isEmpty,
         ]
         switch field.kind {
         case .text(let maxLength):
-            values["text"] = ["maxLength": maxLength]
+            values["text"] = ["maxLength": maxLength, "keyboard": "text", "telex": true]
+        case .name(let maxLength):
+            values["text"] = ["maxLength": maxLength, "keyboard": "text", "telex": true, "words": true]
+        case .code(let maxLength):
+            values["text"] = ["maxLength": maxLength, "keyboard": "code", "telex": false]
         case .digits(let maxLength):
             values["digits"] = ["maxLength": maxLength]
+        case .phone:
+            values["digits"] = ["maxLength": PhoneNumber.maxTypedLength, "phone": true]
         case .date(let years):
-            let parts = field.value.split(separator: "-").map(String.init)
-            let selected = parts.count == 3 ? (Int(parts[0]), Int(parts[1]), Int(parts[2])) : (nil, nil, nil)
-            values["date"] = [
-                "days": (1...31).map { ["value": String(format: "%02d", $0), "label": String($0), "selected": $0 == selected.2] },
-                "months": (1...12).map { ["value": String(format: "%02d", $0), "label": String(format: "%02d", $0), "selected": $0 == selected.1] },
-                "years": years.reversed().map { ["value": String($0), "label": String($0), "selected": $0 == selected.0] },
-            ]
+            let century = years.lowerBound / 100 == years.upperBound / 100 ? String(years.lowerBound / 100) : ""
+            values["value"] = LocalDate(iso: field.value)?.display ?? field.value
+            values["date"] = ["century": century, "minYear": years.lowerBound, "maxYear": years.upperBound]
         case .select(let options):
             values["select"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": $0.value == field.value] }]
         case .checkbox(let label):

@@ -1,6 +1,9 @@
-/// Identifies a family: by scanning a member or guardian card, or by a guardian's phone **and** a
-/// child's date of birth (a phone alone shows nothing). After five failed tries the session must
-/// be reset, so nobody can guess their way into another family.
+import Foundation
+
+/// Identifies a family: by scanning a member or guardian card (or typing its code), or by a guardian's
+/// phone **and** a child's date of birth (a phone alone shows nothing). The form has one button: a
+/// code typed or scanned into the card field is used before the phone. After five failed tries the
+/// session must be reset, so nobody can guess their way into another family.
 struct IdentifyFlow: KioskFlow {
     var requiresFamily: Bool { false }
     static let maxFailures = 5
@@ -14,12 +17,16 @@ struct IdentifyFlow: KioskFlow {
         guard failures < Self.maxFailures else {
             return .message(.key("identify.title"), .key("identify.locked"), style: .error)
         }
+        let card = (action.fields["card"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard action.name == "card" || action.name == "phone" else { return screen(form: form()) }
         let familyID: Int64?
-        switch action.name {
-        case "card":
-            let signer = context.tickets.signer
-            familyID = try await context.database.identifyFamily(site: context.site, card: action.fields["card"] ?? "", signer: signer)
-        case "phone":
+        if action.name == "card" || !card.isEmpty {
+            familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer)
+            if familyID == nil {
+                context.state["failures"] = String(failures + 1)
+                return screen(form: form().showing(KioskError(.notFound, "identify.cardUnknown", field: "card"), values: [:]))
+            }
+        } else {
             guard let phone = PhoneNumber(action.fields["phone"] ?? "") else {
                 return screen(form: form().showing(KioskError(.invalidInput, "error.phone.invalid", field: "phone"), values: action.fields))
             }
@@ -27,8 +34,6 @@ struct IdentifyFlow: KioskFlow {
                 return screen(form: form().showing(KioskError(.invalidInput, "error.date.invalid", field: "birthDate"), values: action.fields))
             }
             familyID = try await context.database.identifyFamily(siteID: context.site.id!, phone: phone, birthDate: birthDate)
-        default:
-            return screen(form: form())
         }
         guard let familyID else {
             context.state["failures"] = String(failures + 1)
@@ -45,8 +50,8 @@ struct IdentifyFlow: KioskFlow {
 
     private func form() -> FormSpec {
         FormSpec(fields: [
-            FormField("card", .key("identify.card"), .text(maxLength: 120), required: false),
-            FormField("phone", .key("field.phone"), .digits(maxLength: 13), required: false),
+            FormField("card", .key("identify.card"), .code(maxLength: 120), required: false),
+            FormField("phone", .key("field.phone"), .phone, required: false),
             FormField("birthDate", .key("identify.childBirthDate"), .date(years: 2000...2030), required: false),
         ], submit: ScreenAction(.key("identify.submit"), .submit(name: "phone", value: ""), style: .primary))
     }

@@ -11,7 +11,7 @@ struct RegisterFlow: KioskFlow {
 
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         context.state = [:]
-        return context.familyID == nil ? guardianScreen(guardianForm()) : childScreen(childForm(context))
+        return context.familyID == nil ? guardianScreen(guardianForm()) : childScreen(try await childForm(context))
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
@@ -21,7 +21,7 @@ struct RegisterFlow: KioskFlow {
         }
         switch Step(rawValue: action.name) {
         case .guardian: return try await submitGuardian(action.fields, &context)
-        case .child: return try submitChild(action.fields, &context)
+        case .child: return try await submitChild(action.fields, &context)
         case .consent: return try await submitConsent(action.fields, &context)
         case .childConsent: return try await submitChildConsent(agreed: action.value == "yes", &context)
         case nil: return try await start(&context)
@@ -41,13 +41,13 @@ struct RegisterFlow: KioskFlow {
             context.state["guardianName"] = guardian.fullName
             context.state["phone"] = guardian.phone.digits
             context.state["relationship"] = guardian.relationship
-            return childScreen(childForm(context))
+            return childScreen(try await childForm(context))
         } catch let error as KioskError {
             return guardianScreen(guardianForm().showing(error, values: fields))
         }
     }
 
-    private func submitChild(_ fields: [String: String], _ context: inout FlowContext) throws -> KioskScreen {
+    private func submitChild(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
         do {
             let child = try ChildInput(fields: fields, today: context.clock.today)
             context.state["childName"] = child.fullName
@@ -56,7 +56,7 @@ struct RegisterFlow: KioskFlow {
             context.state["grade"] = child.grade
             return consentScreen(nil)
         } catch let error as KioskError {
-            return childScreen(childForm(context).showing(error, values: fields))
+            return childScreen(try await childForm(context).showing(error, values: fields))
         }
     }
 
@@ -117,12 +117,13 @@ struct RegisterFlow: KioskFlow {
                     actions: [cancel])
     }
 
-    private func childForm(_ context: FlowContext) -> FormSpec {
+    private func childForm(_ context: FlowContext) async throws -> FormSpec {
         let year = context.clock.today.year
+        let schools = try await context.database.schools(siteID: context.site.id!)
         return FormSpec(fields: [
-            FormField("childName", .key("field.childName"), .text(maxLength: 80)),
+            FormField("childName", .key("field.childName"), .name(maxLength: 80)),
             FormField("birthDate", .key("field.birthDate"), .date(years: (year - 18)...(year - 3))),
-            FormField("school", .key("field.school"), .text(maxLength: 120)),
+            FormField("school", .key("field.school"), .text(maxLength: 120), suggestions: schools),
             FormField("grade", .key("field.grade"), .select(ChildInput.grades.map { FieldOption($0, .key("grade.\($0)")) })),
         ], submit: ScreenAction(.key("action.next"), .submit(name: Step.child.rawValue, value: ""), style: .primary))
     }
