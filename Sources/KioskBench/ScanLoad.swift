@@ -18,8 +18,9 @@ struct StationLogin {
         // The demo family's card, read from the kiosk after identifying by phone and date of birth.
         _ = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "-o", "/dev/null", "\(base)/kiosk/DEMO/start/core/identify"])
         let screen = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "\(base)/kiosk/DEMO/screen"])
-        guard let step = value(after: "name=\"_step\" value=\"", in: screen) else { throw BenchError("no kiosk screen") }
-        let cards = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "--data", "_csrf=\(csrf)&_step=\(step)&_action=phone%3A&phone=0912345678&birthDate=01%2F06%2F2015",
+        guard let step = value(after: "name=\"_step\" value=\"", in: screen),
+              let kioskToken = value(after: "name=\"_csrf\" value=\"", in: screen) else { throw BenchError("no kiosk screen") }
+        let cards = try runTool("/usr/bin/curl", ["-s", "-c", jar, "-b", jar, "-L", "--data", "_csrf=\(kioskToken)&_step=\(step)&_action=phone%3A&phone=0912345678&birthDate=01%2F06%2F2015",
                                                   "\(base)/kiosk/DEMO/screen"])
         guard let range = cards.range(of: #"NTN1\.DEMO\.MC\.[A-Z2-7]{16}\.[A-Z2-7]{16}"#, options: .regularExpression) else {
             throw BenchError("no member card found")
@@ -29,7 +30,11 @@ struct StationLogin {
             let fields = line.split(separator: "\t")
             return fields.count >= 7 ? "\(fields[5])=\(fields[6])" : nil
         }
-        return StationLogin(cookieHeader: cookies.joined(separator: "; "), csrf: csrf, card: String(cards[range]))
+        // The station's token is bound to the staff session the login began (the kiosk's cookie is not sent to /api).
+        let station = try runTool("/usr/bin/curl", ["-s", "-b", jar, "\(base)/staff/DEMO"])
+        guard let stationToken = value(after: "data-csrf=\"", in: station) else { throw BenchError("no station page") }
+        return StationLogin(cookieHeader: cookies.filter { !$0.hasPrefix("KIOSK=") }.joined(separator: "; "), csrf: stationToken,
+                            card: String(cards[range]))
     }
 
     private static func value(after marker: String, in text: String) -> String? {

@@ -15,6 +15,7 @@ public func loggedIn(_ client: any TestClientProtocol, _ username: String, _ pas
     let visitor = Visitor(client)
     try await visitor.get("/login")
     try await visitor.post("/login", [("username", username), ("password", password)], follow: false)
+    try await visitor.get("/staff")  // a page of the new session, with its CSRF token
     return visitor
 }
 
@@ -69,7 +70,17 @@ extension Visitor {
         return try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any] ?? [:]
     }
 
-    /// Performs a station action (a walk-in, a hand-over) offered at a station set to `activity`.
+    /// The people a station set to `activity` finds by `query`: `name`, `detail`, `label` and the
+    /// sealed `action` of each.
+    public func search(_ query: String, activity: String) async throws -> [[String: String]] {
+        let query = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let found = try await get("/staff/DEMO/search?activity=\(activity)&q=\(query)")
+        let answer = try JSONSerialization.jsonObject(with: Data(found.body.readableBytesView)) as? [String: [[String: String]]]
+        return answer?["items"] ?? []
+    }
+
+    /// Performs a station action (a walk-in, a hand-over) offered at a station set to `activity`:
+    /// the sealed key of an answer's `offer` or of a search result.
     public func stationAction(_ action: String, activity: String) async throws -> [String: Any] {
         let answer = try await postJSON("/api/station-action", ["action": action, "site": "DEMO", "activity": activity])
         return try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any] ?? [:]

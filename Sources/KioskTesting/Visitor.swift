@@ -26,11 +26,19 @@ public final class Visitor: @unchecked Sendable {
     public func post(_ uri: String, _ fields: [(String, String)], follow: Bool = true, addTokens: Bool = true) async throws -> TestResponse {
         var fields = fields
         if addTokens {
-            if !fields.contains(where: { $0.0 == "_csrf" }), let csrf = value(of: "_csrf") { fields.append(("_csrf", csrf)) }
+            if !fields.contains(where: { $0.0 == "_csrf" }), let csrf = csrfToken { fields.append(("_csrf", csrf)) }
             if !fields.contains(where: { $0.0 == "_step" }), let step = value(of: "_step") { fields.append(("_step", step)) }
         }
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(uri, method: .post, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded", follow: follow)
+    }
+
+    /// A form post exactly as given, with extra headers (a page of another origin, say).
+    @discardableResult
+    public func post(_ uri: String, _ fields: [(String, String)], headers extra: [String: String]) async throws -> TestResponse {
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(uri, method: .post, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded",
+                              follow: false, extra: extra)
     }
 
     /// A raw post of bytes.
@@ -39,11 +47,16 @@ public final class Visitor: @unchecked Sendable {
         try await send(uri, method: .post, body: ByteBuffer(bytes: raw), contentType: contentType, follow: false, extra: extra)
     }
 
-    /// A JSON post with the CSRF cookie's token in `X-CSRF-Token`.
+    /// A JSON post with the last page's CSRF token in `X-CSRF-Token`, as the station's script sends it.
     public func postJSON(_ uri: String, _ json: [String: String?]) async throws -> TestResponse {
         let data = try JSONSerialization.data(withJSONObject: json.mapValues { $0 ?? NSNull() as Any })
         return try await send(uri, method: .post, body: ByteBuffer(bytes: data), contentType: "application/json", follow: false,
-                              extra: ["X-CSRF-Token": cookies["CSRF"] ?? ""])
+                              extra: ["X-CSRF-Token": csrfToken ?? ""])
+    }
+
+    /// The CSRF token of the last page: its forms' `_csrf`, or the `data-csrf` its scripts read.
+    public var csrfToken: String? {
+        value(of: "_csrf") ?? page.firstMatch(of: /data-csrf="([0-9a-f]+)"/).map { String($0.1) }
     }
 
     /// The value of the hidden or text input named `name` on the last page.
@@ -55,6 +68,9 @@ public final class Visitor: @unchecked Sendable {
 
     /// A cookie's value.
     public func cookie(_ name: String) -> String? { cookies[name] }
+
+    /// Sets a cookie as another page of the same host could (cookies do not keep ports apart).
+    public func plant(cookie name: String, _ value: String) { cookies[name] = value }
 
     private func send(_ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?, follow: Bool,
                       extra: [String: String] = [:]) async throws -> TestResponse {

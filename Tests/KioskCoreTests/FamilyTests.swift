@@ -59,8 +59,11 @@ import Testing
         let ids = try await register(kiosk)
         let database = kiosk.services.database
         let phone = try #require(PhoneNumber("0987654321"))
-        #expect(try await database.identifyFamily(siteID: kiosk.site.id!, phone: phone, birthDate: LocalDate(iso: "2016-03-04")!) == ids.familyID)
-        #expect(try await database.identifyFamily(siteID: kiosk.site.id!, phone: phone, birthDate: LocalDate(iso: "2016-03-05")!) == nil)
+        let now = TestKiosk.defaultNow
+        #expect(try await database.identifyFamily(site: kiosk.site, phone: phone, birthDate: LocalDate(iso: "2016-03-04")!, kiosk: "k", at: now)
+                == .found(familyID: ids.familyID))
+        #expect(try await database.identifyFamily(site: kiosk.site, phone: phone, birthDate: LocalDate(iso: "2016-03-05")!, kiosk: "k", at: now)
+                == .notFound)
     }
 
     @Test func searchIgnoresToneMarksAndCaseThroughTheFullTextIndex() async throws {

@@ -15,6 +15,7 @@ func withLiveKiosk<Value: Sendable>(idleTimeout: Int = 90, modules: [any KioskMo
 func logIn(_ visitor: Visitor, _ username: String, _ password: String) async throws {
     try await visitor.get("/login")
     try await visitor.post("/login", [("username", username), ("password", password)], follow: false)
+    try await visitor.get("/staff")  // a page of the new session, with its CSRF token
 }
 
 /// Walks the kiosk registration of a new family to its member card.

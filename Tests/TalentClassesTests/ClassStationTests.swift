@@ -55,10 +55,8 @@ import Testing
             let over = try await staff.scan(try #require(lan.page.tokens.first), activity: yoga)
             #expect(over["outcome"] as? String == "warning")
             #expect(over["title"] as? String == "Buổi học đã kết thúc")
-            let lanEnrolment = try await kiosk.services.database.read { db in
-                try Int64.fetchOne(db, sql: "SELECT id FROM classes_enrolment WHERE classId = ?", arguments: [early])!
-            }
-            #expect(try await staff.stationAction("mark:\(lanEnrolment)", activity: yoga)["title"] as? String == "Có mặt")
+            let markLan = try #require(try await staff.search("vu lan", activity: yoga).first?["action"])
+            #expect(try await staff.stationAction(markLan, activity: yoga)["title"] as? String == "Có mặt")
             let marks = try await kiosk.services.database.read { db in
                 try String.fetchAll(db, sql: "SELECT mark FROM classes_attendance ORDER BY id")
             }
@@ -75,10 +73,10 @@ import Testing
             // A forgotten card: staff find the child by name without tone marks and mark by hand.
             let staff = try await loggedIn(client, DemoData.staffUsername, DemoData.staffPassword)
             let activity = try await sessionActivity(kiosk, classID: id)
-            let found = try await staff.get("/staff/DEMO/search?activity=\(activity)&q=ta%20quyen")
-            #expect(String(buffer: found.body).contains("Tạ Quyên"))
+            let found = try await staff.search("ta quyen", activity: activity)
+            #expect(found.map { $0["name"] } == ["Tạ Quyên"])
             let enrolment = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM classes_enrolment WHERE classId = ?", arguments: [id])! }
-            #expect(try await staff.stationAction("mark:\(enrolment)", activity: activity)["title"] as? String == "Có mặt")
+            #expect(try await staff.stationAction(try #require(found.first?["action"]), activity: activity)["title"] as? String == "Có mặt")
             // The administrator corrects the mark to absent on the session's register.
             let session = activity.split(separator: ":").last!
             try await admin.get("/admin/DEMO/m/classes/classes/\(id)/page?view=session:\(session)")
@@ -102,8 +100,12 @@ import Testing
             let id = try await createClass(admin, kiosk, ClassForm(title: "Bóng rổ"))
             let family = try await familyAtClass(client, kiosk, phone: "0914300001", child: "Lưu Nam", classID: id)
             try await family.post("/kiosk/DEMO/screen", [("_action", "enrol:")])
-            // The family adds the grandmother, then names only her to collect Nam.
+            // The family adds the grandmother (the parent's guardian card scanned first), then names only her to collect Nam.
+            let parentCard = try await kiosk.services.database.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM guardian WHERE phone = '0914300001'")!
+            }
             try await family.get("/kiosk/DEMO/start/core/guardian")
+            try await family.post("/kiosk/DEMO/scan", [("code", try await card(kiosk, .guardianCard, guardianID: parentCard))])
             try await family.post("/kiosk/DEMO/screen", [("_action", "guardian:"), ("guardianName", "Lưu Thị Bà"), ("phone", "0914300002"),
                                                           ("relationship", "grandparent")])
             #expect(family.page.contains("Đã thêm Lưu Thị Bà"))
@@ -132,7 +134,8 @@ import Testing
             #expect(grandmotherAnswer["outcome"] as? String == "accepted")
             #expect(grandmotherAnswer["title"] as? String == "Được đón")
             #expect(grandmotherAnswer["detail"] as? String == "Lưu Nam")
-            let handOver = try await staff.stationAction("pickup:\(grandmother)", activity: activity)
+            let offer = try #require(grandmotherAnswer["offer"] as? [String: String])
+            let handOver = try await staff.stationAction(try #require(offer["action"]), activity: activity)
             #expect(handOver["title"] as? String == "Đã giao trẻ")
             let collectedBy = try await kiosk.services.database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT collectedBy FROM classes_attendance WHERE collectedAt IS NOT NULL")
@@ -140,6 +143,41 @@ import Testing
             #expect(collectedBy == grandmother)
             #expect(try await staff.scan(try await card(kiosk, .guardianCard, guardianID: grandmother), activity: activity)["title"] as? String
                     == "Đã đón rồi")
+        }
+    }
+
+    @Test func aStationTakesUpOnlyTheActionsItWasOffered() async throws {
+        try await withClassKiosk { kiosk, client in
+            // Given a child present at a class whose parent's card offers the hand-over
+            let admin = try await admin(client)
+            let id = try await createClass(admin, kiosk, ClassForm(title: "Bơi"))
+            let other = try await createClass(admin, kiosk, ClassForm(title: "Đàn"))
+            let family = try await familyAtClass(client, kiosk, phone: "0914600001", child: "Hà My", classID: id)
+            try await family.post("/kiosk/DEMO/screen", [("_action", "enrol:")])
+            let (parent, child) = try await kiosk.services.database.read { db in
+                (try Int64.fetchOne(db, sql: "SELECT id FROM guardian WHERE phone = '0914600001'")!,
+                 try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE fullName = 'Hà My'")!)
+            }
+            let staff = try await loggedIn(client, DemoData.staffUsername, DemoData.staffPassword)
+            let activity = try await sessionActivity(kiosk, classID: id)
+            _ = try await staff.scan(try await card(kiosk, .memberCard, childID: child), activity: activity)
+            let answer = try await staff.scan(try await card(kiosk, .guardianCard, guardianID: parent), activity: activity)
+            let offered = try #require((answer["offer"] as? [String: String])?["action"])
+            let refused = "Không thực hiện được: thao tác này không dành cho trạm này hoặc đã quá 10 phút. Hãy quét hoặc tìm lại."
+
+            // When a station sends a bare key, the offer with another id, or the offer at another activity or site
+            let parts = offered.split(separator: "~", maxSplits: 2).map(String.init)
+            _ = try await kiosk.services.database.createSite(code: "Q3", name: "Nhà Thiếu nhi Quận 3", actor: "test", at: TestKiosk.defaultNow)
+            for (action, at, site) in [("pickup:\(parent)", activity, "DEMO"), ("\(parts[0])~\(parts[1])~pickup:\(parent + 1)", activity, "DEMO"),
+                                       (offered, try await sessionActivity(kiosk, classID: other), "DEMO"), (offered, activity, "Q3")] {
+                let sent = try await admin.postJSON("/api/station-action", ["action": action, "site": site, "activity": at])
+                // Then each is refused before the module sees it, and no child is handed over
+                #expect(String(buffer: sent.body).contains(refused), "\(action.suffix(12)) at \(site)")
+            }
+            #expect(try await count(kiosk, "SELECT COUNT(*) FROM classes_attendance WHERE collectedAt IS NOT NULL") == 0)
+            // The offer itself works, once
+            #expect(try await staff.stationAction(offered, activity: activity)["title"] as? String == "Đã giao trẻ")
+            #expect(try await count(kiosk, "SELECT COUNT(*) FROM classes_attendance WHERE collectedAt IS NOT NULL") == 1)
         }
     }
 

@@ -44,10 +44,12 @@ test('a shown date gives back what was typed, also half typed', () => {
 
 test('a scanner is a fast burst, a person is not', () => {
   const burst = (count, gap) => Array.from({ length: count }, (_, i) => i * gap);
-  assert.ok(Entry.isScannerBurst(burst(40, 8)));
-  assert.ok(!Entry.isScannerBurst(burst(40, 120)), 'a quick typist');
-  assert.ok(!Entry.isScannerBurst(burst(4, 5)), 'too short to be a code');
-  assert.ok(!Entry.isScannerBurst([0, 5, 10, 15, 400, 405, 410]), 'a pause in the middle');
+  assert.ok(Entry.isScannerBurst(burst(40, 8), 40 * 8));
+  assert.ok(Entry.isScannerBurst(burst(6, 8), 6 * 8), 'six characters are a code');
+  assert.ok(!Entry.isScannerBurst(burst(5, 8), 5 * 8), 'five characters and Enter are not');
+  assert.ok(!Entry.isScannerBurst(burst(40, 120), 40 * 120), 'a quick typist');
+  assert.ok(!Entry.isScannerBurst([0, 5, 10, 15, 400, 405, 410], 415), 'a pause in the middle');
+  assert.ok(!Entry.isScannerBurst(burst(10, 8), 2000), 'Enter pressed by hand after a burst');
 });
 
 test('a name word begins after nothing or a space', () => {

@@ -34,6 +34,7 @@ class Family:
         self.taps = 0
         self.keys = 0
         self.screens = []
+        self.last_touch = 0.0
 
     # ---- Seeing.
     def open(self, path):
@@ -77,9 +78,27 @@ class Family:
         point = {"x": x, "y": y, "radiusX": 4, "radiusY": 4, "force": 1, "id": 1}
         self.browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
         self.browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        self.last_touch = time.monotonic()
+
+    def look(self):
+        """A person's moment between one touch and a touch elsewhere: the eyes find the next target."""
+        time.sleep(max(0.0, self.last_touch + 0.6 - time.monotonic()))
+
+    def double_tap(self, element, gap=0.15):
+        """Two quick touches at the same spot, the second wherever the first left the page."""
+        x, y = self.browser.execute_script("""
+            const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];""", element)
+        for _ in range(2):
+            point = {"x": x, "y": y, "radiusX": 4, "radiusY": 4, "force": 1, "id": 1}
+            self.browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+            self.browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+            time.sleep(gap)
+        self.last_touch = time.monotonic()
 
     def tap(self, css=None, xpath=None):
-        """Taps a button, tile, choice or field (counted as a tap)."""
+        """Taps a button, tile, choice or field (counted as a tap), as a person does: a moment after
+        the last touch, having looked where the finger goes."""
+        self.look()
         locator = (By.XPATH, xpath) if xpath else (By.CSS_SELECTOR, css)
         element = WebDriverWait(self.browser, 10).until(EC.element_to_be_clickable(locator)
                                                         if not css or "input" not in css else EC.presence_of_element_located(locator))
@@ -88,6 +107,7 @@ class Family:
 
     def key(self, kind):
         """Taps a keyboard key that types no character: shift, telex, next, backspace (a tap)."""
+        self.look()
         self.touch(self.browser.find_element(By.CSS_SELECTOR, f".osk .osk-key--{kind}"))
         self.taps += 1
 
@@ -95,6 +115,7 @@ class Family:
         """Taps each key on the page's keyboard, `pause` seconds apart (a slow parent). The field
         being typed into must be in sight, between the header and the keys."""
         assert self.focused_field_visible(), "the field typed into is hidden behind the keyboard or the header"
+        self.look()
         for ch in keys:
             if ch == " ":
                 element = self.browser.find_element(By.CSS_SELECTOR, ".osk .osk-key--space")
@@ -111,6 +132,7 @@ class Family:
 
     def choose(self, text):
         """Taps a suggestion above the keys."""
+        self.look()
         chip = WebDriverWait(self.browser, 10).until(
             EC.element_to_be_clickable((By.XPATH, f"//button[contains(@class, 'osk-chip')][contains(., '{text}')]")))
         self.touch(chip)

@@ -128,3 +128,31 @@ def test_a_slow_parent_is_kept_and_a_parent_who_walks_away_is_forgotten(slow_ser
         family.browser.get(slow_server.base + "/kiosk/DEMO/screen")
         assert "Thông tin của con" not in family.browser.page_source
         assert "Lý Thị Hạnh" not in family.browser.page_source
+
+
+def test_a_double_tap_as_the_keys_move_on_does_nothing_more(server):
+    with family_at(server, "landscape") as family:
+        family.open("/kiosk/DEMO/start/core/register")
+        family.type(TELEX["Lý Thị Hạnh"])
+        family.next()
+        # The last digit of the phone, tapped twice: the pad goes away under the second tap, which must not send the form.
+        family.type("090876543")
+        family.double_tap(family.browser.find_element(By.CSS_SELECTOR, ".osk .osk-key--char[data-char='2']"))
+        time.sleep(1)
+        assert family.screens[-1] == "Thông tin phụ huynh" and not family.browser.find_elements(By.CSS_SELECTOR, ".field-error")
+        assert family.field_value("phone") == "0908765432"
+        family.tap("input[name='relationship'][value='mother'] + span")
+        family.tap("button[value='guardian:']")
+        family.wait_for_text("Thông tin của con")
+        family.type(TELEX["Lý Gia Bảo"])
+        family.next()
+        # The last digit of the date, twice: the letters replace the pad, and the second tap types nothing.
+        family.type("09091")
+        family.double_tap(family.browser.find_element(By.CSS_SELECTOR, ".osk .osk-key--char[data-char='7']"))
+        assert family.field_value("birthDate") == "09/09/2017" and family.field_value("school") == ""
+        # A school picked with a double tap: the grade below stays unticked.
+        family.type("ng")
+        chip = family.browser.find_element(By.XPATH, "//button[contains(@class, 'osk-chip')][contains(., 'Nguyễn Bỉnh Khiêm')]")
+        family.double_tap(chip)
+        assert family.field_value("school") == "Trường Tiểu học Nguyễn Bỉnh Khiêm"
+        assert not family.browser.find_elements(By.CSS_SELECTOR, "input[name='grade']:checked")

@@ -49,13 +49,14 @@
 
   function dateComplete(digits, century) { return digits.length === dateLength(century); }
 
-  // ---- A scanner types a code far faster than a hand: at least `minLength` keys, none more than
-  // `maxGap` ms after the one before.
+  // ---- A scanner types a code far faster than a hand: at least `minLength` characters, each key
+  // (and the Enter after them) no more than `maxGap` ms after the one before.
   const SCAN = { minLength: 6, maxGap: 50 };
 
-  /** Whether key times (ms, in order) are a scanner's burst. */
-  function isScannerBurst(times) {
-    if (times.length < SCAN.minLength) return false;
+  /** Whether the times (ms) of a code's keys and of the Enter that ended them are a scanner's burst. */
+  function isScannerBurst(keyTimes, enterTime) {
+    if (keyTimes.length < SCAN.minLength) return false;
+    const times = keyTimes.concat([enterTime]);
     for (let i = 1; i < times.length; i += 1) if (times[i] - times[i - 1] > SCAN.maxGap) return false;
     return true;
   }

@@ -23,7 +23,12 @@
   let target = null;
   let shift = false;
   let telexOn = true;
-  let swallowClickUntil = 0;
+  // A touch that follows a key within GUARD_MS is taken for part of the same tap: its click is
+  // swallowed (the key under the finger may have moved on), and after the keys changed under the
+  // finger (the next field, another pad, the keyboard gone) a second tap of a double tap does nothing.
+  const GUARD_MS = 450;
+  let clicksIgnoredUntil = 0;
+  let tapsIgnoredUntil = 0;
 
   const layoutOf = (input) => input.dataset.keyboard;
   const fieldsOf = (input) => [...(input.form || document).querySelectorAll('input[data-keyboard], input[type=radio], input[type=checkbox]')];
@@ -62,10 +67,15 @@
 
   function typeDateDigit(digit) {
     const century = target.dataset.century || '';
-    const digits = Entry.datePress(Entry.dateDigits(target.value, century), digit, century);
+    const before = Entry.dateDigits(target.value, century);
+    if (Entry.dateComplete(before, century)) return;
+    const digits = Entry.datePress(before, digit, century);
     const shown = Entry.dateShown(digits, century);
     put(shown, shown.length);
-    if (Entry.dateComplete(digits, century)) advance();
+    const year = Number(shown.slice(6));
+    const inRange = year >= Number(target.dataset.minYear || 0) && year <= Number(target.dataset.maxYear || 9999);
+    target.classList.toggle('field-invalid', Entry.dateComplete(digits, century) && !inRange);
+    if (Entry.dateComplete(digits, century) && inRange) advance();
   }
 
   function backspace() {
@@ -90,6 +100,10 @@
     const fields = fieldsOf(target);
     const here = fields.indexOf(target);
     const next = fields.slice(here + 1).find((field) => field.type !== 'radio' || field.name !== target.name);
+    if (!next || LAYOUTS[next.dataset.keyboard] !== LAYOUTS[layout]) {
+      tapsIgnoredUntil = performance.now() + GUARD_MS;  // the keys change or go away under the finger
+      clicksIgnoredUntil = tapsIgnoredUntil;
+    }
     if (next && next.dataset.keyboard) { next.focus(); return; }
     const shown = next ? next.closest('.form-field') : (target.form && target.form.querySelector('.actions--form'));
     close();
@@ -107,7 +121,9 @@
   function pressed(event, action) {
     event.preventDefault();
     event.stopPropagation();
-    swallowClickUntil = performance.now() + 800;
+    const now = performance.now();
+    clicksIgnoredUntil = Math.max(clicksIgnoredUntil, now + GUARD_MS);
+    if (now < tapsIgnoredUntil) return;
     action();
   }
 
@@ -195,6 +211,9 @@
       panel = document.createElement('div');
       panel.className = 'osk';
       panel.setAttribute('role', 'group');
+      // A touch between the keys keeps the focus in the field.
+      panel.addEventListener('pointerdown', (event) => event.preventDefault());
+      panel.addEventListener('mousedown', (event) => event.preventDefault());
       body.append(panel);
     }
     if (layout !== layoutOf(input)) {
@@ -225,8 +244,13 @@
     if (panel && !panel.contains(event.target) && !(event.target.matches && event.target.matches('input[data-keyboard]'))) close();
   });
   document.addEventListener('click', (event) => {
-    if (performance.now() > swallowClickUntil) return;
-    swallowClickUntil = 0;
+    if (performance.now() >= clicksIgnoredUntil) return;
+    event.preventDefault();
+    event.stopPropagation();
+  }, true);
+  // Nor does a tap on the page right after the keys went away under the finger.
+  document.addEventListener('pointerdown', (event) => {
+    if (performance.now() >= tapsIgnoredUntil || (panel && panel.contains(event.target))) return;
     event.preventDefault();
     event.stopPropagation();
   }, true);

@@ -46,7 +46,7 @@
     if (MODIFIERS.has(event.key)) return;
     const now = performance.now();
     if (event.key === 'Enter') {
-      const scanned = burst && isScannerBurst(burst.times.concat([now]));
+      const scanned = burst && isScannerBurst(burst.times, now);
       if (scanned) {
         event.preventDefault();
         event.stopImmediatePropagation();

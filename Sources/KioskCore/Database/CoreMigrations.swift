@@ -100,5 +100,15 @@ enum CoreMigrations {
                 t.column("name", .text).notNull()
             }
         }
+        migrator.registerMigration("core/003 identify failures") { db in
+            try db.create(table: "identifyFailure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("scope", .text).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(index: "identifyFailure_on_scope", on: "identifyFailure", columns: ["siteId", "scope", "at"])
+            try db.create(index: "identifyFailure_on_at", on: "identifyFailure", columns: ["at"])
+        }
     }
 }

@@ -85,24 +85,12 @@ extension AppDatabase {
         return childID
     }
 
-    /// The family whose guardian has this phone and who has a child born on `birthDate`.
-    /// A phone alone identifies nobody.
-    public func identifyFamily(siteID: Int64, phone: PhoneNumber, birthDate: LocalDate) async throws -> Int64? {
-        try await read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT guardian.familyId FROM guardian
-                JOIN child ON child.familyId = guardian.familyId AND child.birthDate = ?
-                WHERE guardian.siteId = ? AND guardian.phone = ?
-                LIMIT 1
-                """, arguments: [birthDate, siteID, phone.digits])
-        }
-    }
-
     /// The family of the child or guardian whose card this is, if the card is genuine and live.
-    public func identifyFamily(site: Site, card raw: String, signer: TicketSigner) async throws -> Int64? {
+    /// - Parameter kinds: the cards that count (a child's member card and a guardian's card).
+    public func identifyFamily(site: Site, card raw: String, signer: TicketSigner,
+                               kinds: [TicketKind] = [.memberCard, .guardianCard]) async throws -> Int64? {
         guard let token = try? TicketToken.parse(ScannerInput.clean(raw)), token.siteCode == site.code,
-              token.kind == TicketKind.memberCard.code || token.kind == TicketKind.guardianCard.code,
-              try signer.verify(token) else { return nil }
+              kinds.contains(where: { $0.code == token.kind }), try signer.verify(token) else { return nil }
         return try await read { db in
             guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.revokedAt == nil,
                   ticket.siteId == site.id, ticket.kind == token.kind else { return nil }

@@ -10,6 +10,7 @@ public struct ScanJudge: Sendable {
     let signer: TicketSigner
     let clock: KioskClock
     private let commits: ScanCommitQueue
+    private let offers: StationOfferSeal
 
     public init(database: AppDatabase, registry: ModuleRegistry, signer: TicketSigner, clock: KioskClock) {
         self.database = database
@@ -17,6 +18,7 @@ public struct ScanJudge: Sendable {
         self.signer = signer
         self.clock = clock
         self.commits = ScanCommitQueue(writer: database.writer)
+        self.offers = StationOfferSeal(signer: signer)
     }
 
     /// The verdict for `raw` scanner input at a station of `site`.
@@ -40,7 +42,7 @@ public struct ScanJudge: Sendable {
         let today = clock.today
         let registry = self.registry
         // Everything else happens on the writer, in the scan's own savepoint of the next group commit.
-        return try await commits.submit { db in
+        let verdict = try await commits.submit { db -> ScanVerdict in
             let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
             let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db)
             guard let ticket = try TicketRecord.find(db, id: token.id), ticket.kind == token.kind,
@@ -61,16 +63,22 @@ public struct ScanJudge: Sendable {
             }
             return try Self.judgeCard(ticket, db)
         }
+        return try sealed(verdict, site: site, activityID: activityID, at: now)
     }
 
     /// Performs a station action a module offered (a walk-in, a check-in from a name search), in the
-    /// same durable group commit as scans.
-    public func perform(_ key: String, at site: Site, activityID: String, staffUsername: String,
+    /// same durable group commit as scans. `action` is the sealed key the station was handed: one
+    /// offered at this site, for this activity, in the last ten minutes; anything else is refused
+    /// before a module sees it.
+    public func perform(_ action: String, at site: Site, activityID: String, staffUsername: String,
                         tickets: TicketIssuer) async throws -> ScanVerdict {
         let now = clock.now
         let today = clock.today
         let registry = self.registry
-        return try await commits.submit { db in
+        guard let key = try offers.open(action, site: site, activityID: activityID, at: now) else {
+            return .refused("scan.actionRefused")
+        }
+        let verdict = try await commits.submit { db -> ScanVerdict in
             let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
             guard let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db),
                   let module = registry.module(activity.moduleID) else {
@@ -79,18 +87,35 @@ public struct ScanJudge: Sendable {
             let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: now, tickets: tickets)
             return try module.performStationAction(key, context, db)
         }
+        return try sealed(verdict, site: site, activityID: activityID, at: now)
     }
 
-    /// People of a station activity whose names match `query`.
+    /// People of a station activity whose names match `query`, each with its sealed action.
     public func search(_ query: String, at site: Site, activityID: String) async throws -> [StationSearchResult] {
+        let now = clock.now
         let today = clock.today
         let registry = self.registry
-        return try await database.read { db in
+        let results = try await database.read { db in
             let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
             guard let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db),
-                  let module = registry.module(activity.moduleID) else { return [] }
+                  let module = registry.module(activity.moduleID) else { return [StationSearchResult]() }
             return try module.stationSearch(activity, query: query, db)
         }
+        return try results.map { result in
+            StationSearchResult(name: result.name, detail: result.detail,
+                                action: try sealed(result.action, site: site, activityID: activityID, at: now))
+        }
+    }
+
+    /// The verdict with its offer sealed for the station; a station with no activity can take up no offer.
+    private func sealed(_ verdict: ScanVerdict, site: Site, activityID: String?, at now: Date) throws -> ScanVerdict {
+        guard let offer = verdict.offer else { return verdict }
+        return ScanVerdict(verdict.outcome, verdict.title, name: verdict.name, detail: verdict.detail,
+                           offer: try activityID.map { try sealed(offer, site: site, activityID: $0, at: now) })
+    }
+
+    private func sealed(_ offer: StationOffer, site: Site, activityID: String, at now: Date) throws -> StationOffer {
+        StationOffer(label: offer.label, key: try offers.seal(offer.key, site: site, activityID: activityID, at: now))
     }
 
     /// The activity a station is set to (`<module>/<key>`), if its module is enabled and offers it today.

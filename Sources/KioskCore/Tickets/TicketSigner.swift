@@ -31,9 +31,13 @@ public struct TicketSigner: Sendable {
     public func verify(_ token: TicketToken) throws -> Bool {
         let expected = try fullMAC(of: token.signedPart, siteCode: token.siteCode).prefix(10)
         guard let presented = Self.decodeBase32(token.mac), presented.count == 10 else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(expected, presented) { difference |= a ^ b }
-        return difference == 0
+        return ConstantTime.equal(expected, presented)
+    }
+
+    /// The HMAC-SHA256 of `text` under the site's key, for other values the core signs; `text` must
+    /// not begin like a ticket token (`NTN1.`).
+    func authenticate(_ text: String, siteCode: String) throws -> [UInt8] {
+        try fullMAC(of: text, siteCode: siteCode)
     }
 
     private func mac(of text: String, siteCode: String) throws -> String {

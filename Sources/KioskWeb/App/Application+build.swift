@@ -32,10 +32,8 @@ public func buildRouter(_ services: KioskServices) -> Router<KioskRequestContext
     router.add(middleware: FileMiddleware(services.configuration.assetsDirectory.path, urlBasePath: "/assets",
                                           searchForIndexHtml: false))
     router.add(middleware: FormMiddleware())
-    router.add(middleware: CSRFMiddleware())
-    router.add(middleware: SessionMiddleware(storage: MemoryPersistDriver(),
-                                             configuration: .init(sessionCookieParameters: .init(name: "STAFF_SESSION", sameSite: .strict),
-                                                                  defaultSessionExpiration: .seconds(12 * 3600))))
+    router.add(middleware: CSRFMiddleware(key: services.csrfKey))
+    router.add(middleware: SessionMiddleware(sessionStorage: services.staffSessions, defaultSessionExpiration: .seconds(12 * 3600)))
     router.add(middleware: StaffAuthenticator(services: services))
     router.get("/healthz") { _, _ in "ok" }
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/admin"]) }

@@ -1,4 +1,7 @@
+import Crypto
 import Foundation
+import Hummingbird
+import HummingbirdAuth
 import KioskCore
 import KioskTickets
 import Mustache
@@ -18,6 +21,10 @@ public struct KioskServices: Sendable {
     let kioskSessions: KioskSessionStore
     let loginThrottle: LoginThrottle
     let lookups: Lookups
+    /// The staff sessions, in memory: a restart logs everybody out.
+    let staffSessions: SessionStorage<StaffSession>
+    /// The key of this process's CSRF tokens.
+    let csrfKey = SymmetricKey(size: .bits256)
 
     /// Opens the database (running migrations), loads the keys, locales and templates.
     public init(configuration: KioskConfiguration, modules: [any KioskModule], clock: KioskClock = .system) async throws {
@@ -36,6 +43,7 @@ public struct KioskServices: Sendable {
         self.kioskSessions = KioskSessionStore(idleTimeout: .seconds(configuration.idleTimeout))
         self.loginThrottle = LoginThrottle()
         self.lookups = Lookups(database: database)
+        self.staffSessions = SessionStorage(MemoryPersistDriver(), configuration: .init(sessionCookieParameters: .init(name: "STAFF_SESSION", sameSite: .strict)))
     }
 
     /// The kiosk name recorded with consent.

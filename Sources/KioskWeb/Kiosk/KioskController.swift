@@ -112,35 +112,46 @@ struct KioskController {
         guard context.form["_step"] == session.step else { return screenURL }
         let (name, value) = Self.splitAction(context.form["_action"] ?? "")
         let action = FlowAction(name: name, value: value, fields: Self.flowFields(context.form, shown: session.screen))
-        try await perform(action, ref, in: &session, site: site, context: context)
-        await services.kioskSessions.save(session)
-        return screenURL
+        return try await performAndShow(action, ref, in: &session, site: site, context: context)
     }
 
     /// A code a scanner typed on any kiosk screen (the page tells a scanner's burst of keys from a
-    /// person's typing). A member or guardian card identifies its family in a new session, whoever
-    /// stood here before, and opens what the family had asked for on the identify screen.
+    /// person's typing). A screen that waits for a code (a form with a `code` field: identification,
+    /// the guardian's card before an adult is added) takes it as if typed and submitted. On any
+    /// other screen a member or guardian card identifies its family in a new session, whoever stood
+    /// here before; any other code leaves the session as it was, and the screen says the card was
+    /// not recognised.
     @Sendable func scan(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
-        let identify = KioskSession.FlowRef(owner: .core, name: CoreFlows.identify)
         let existing = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code)
+        let code = String((context.form["code"] ?? "").prefix(200))
+        if var session = existing, let ref = session.flow, let action = Self.scanAction(code, shown: session.screen) {
+            return try await performAndShow(action, ref, in: &session, site: site, context: context)
+        }
+        guard try await services.database.identifyFamily(site: site, card: code, signer: services.signer) != nil else {
+            let shown = existing?.screen != nil ? "/kiosk/\(site.code)/screen" : "/kiosk/\(site.code)"
+            return Response(status: .seeOther, headers: [.location: shown + "?notice=cardUnknown"])
+        }
         await services.kioskSessions.remove(existing?.id)
         var session = await services.kioskSessions.create(siteCode: site.code)
+        let identify = KioskSession.FlowRef(owner: .core, name: CoreFlows.identify)
         try await begin(identify, in: &session, site: site, context: context)
-        session.afterIdentify = existing?.flow == identify ? existing?.afterIdentify : nil
-        let code = String((context.form["code"] ?? "").prefix(200))
-        try await perform(FlowAction(name: "card", value: "", fields: ["card": code]), identify, in: &session, site: site, context: context)
-        await services.kioskSessions.save(session)
-        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
-        response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/kiosk", httpOnly: true, sameSite: .strict))
-        return response
+        return try await performAndShow(FlowAction(name: "card", value: "", fields: ["card": code]), identify, in: &session,
+                                        site: site, context: context)
+    }
+
+    /// What a scan submits on a screen that waits for one: the form's own action, with the code in its code field.
+    static func scanAction(_ code: String, shown screen: KioskScreen?) -> FlowAction? {
+        guard case .form(let spec) = screen?.content, case .submit(let name, let value) = spec.submit.target,
+              let field = spec.fields.first(where: { if case .code = $0.kind { true } else { false } }) else { return nil }
+        return FlowAction(name: name, value: value, fields: [field.name: code])
     }
 
     /// The page says a family is touching the screen: the session's idle clock starts again, as it
     /// does on every request. 204 while the session lives, 410 once it is gone.
     @Sendable func alive(_ request: Request, context: KioskRequestContext) async throws -> Response {
-        let siteCode = try context.parameters.require("site")
-        let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: siteCode)
+        let site = try await services.lookups.site(code: context.parameters.require("site"))
+        let session = await services.kioskSessions.session(request.cookie(Self.cookieName), siteCode: site.code)
         return Response(status: session == nil ? .gone : .noContent)
     }
 
@@ -156,22 +167,30 @@ struct KioskController {
         return flow
     }
 
-    /// Runs `action` on the session's flow; once the identify flow finds the family, opens the flow
-    /// the family had asked for.
-    private func perform(_ action: FlowAction, _ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site,
-                         context: KioskRequestContext) async throws {
+    /// Runs `action` on the session's flow and shows the next screen (post/redirect/get). Once the
+    /// identify flow finds the family, the session gets a new id and the flow the family had asked
+    /// for opens.
+    private func performAndShow(_ action: FlowAction, _ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site,
+                                context: KioskRequestContext) async throws -> Response {
         let flow = try await resolve(ref, site: site)
         let hadFamily = session.familyID != nil
         var flowContext = makeContext(session, site: site, language: context.language)
         let screen = await run { try await flow.handle(action, &flowContext) }
         session.familyID = flowContext.familyID
         session.state = flowContext.state
+        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
+        if !hadFamily, session.familyID != nil {
+            await services.kioskSessions.renew(&session)
+            response.setCookie(Cookie(name: Self.cookieName, value: session.id, path: "/kiosk", httpOnly: true, sameSite: .strict))
+        }
         if !hadFamily, session.familyID != nil, ref.name == CoreFlows.identify, let next = session.afterIdentify {
             session.afterIdentify = nil
             try await begin(next, in: &session, site: site, context: context)
         } else {
             show(screen, in: &session)
         }
+        await services.kioskSessions.save(session)
+        return response
     }
 
     private func begin(_ ref: KioskSession.FlowRef, in session: inout KioskSession, site: Site, context: KioskRequestContext) async throws {
@@ -211,6 +230,10 @@ struct KioskController {
         let renderer = ScreenRenderer(localizer: services.localizer, language: context.language, siteCode: site.code)
         var values = try renderer.values(screen, step: step)
         values["siteCode"] = site.code
+        // A scan that was no card of this site comes back to the screen it left, which says so.
+        if request.uri.queryParameters["notice"] == "cardUnknown" {
+            values["notice"] = services.localizer.string(.key("identify.cardUnknown"), context.language)
+        }
         values["finish"] = finish
         let page = services.page(context: context, title: screen.title, template: "kiosk-screen", values: values, surface: .kiosk(site))
         return try page.response(from: request, context: context)

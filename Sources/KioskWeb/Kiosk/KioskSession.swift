@@ -11,7 +11,7 @@ struct KioskSession: Sendable {
         let name: String
     }
 
-    let id: String
+    var id: String
     let siteCode: String
     var familyID: Int64?
     var flow: FlowRef?
@@ -52,9 +52,8 @@ actor KioskSessionStore {
     func create(siteCode: String) -> KioskSession {
         let now = clock.now
         sessions = sessions.filter { now - $0.value.lastSeen < idleTimeout }
-        let id = SymmetricKey(size: .bits256).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
-        let session = KioskSession(id: id, siteCode: siteCode, lastSeen: now)
-        sessions[id] = session
+        let session = KioskSession(id: Self.newID(), siteCode: siteCode, lastSeen: now)
+        sessions[session.id] = session
         return session
     }
 
@@ -62,8 +61,19 @@ actor KioskSessionStore {
         sessions[session.id] = session
     }
 
+    /// Gives the session a new id, as a family is identified: an id seen before then opens nothing.
+    func renew(_ session: inout KioskSession) {
+        sessions[session.id] = nil
+        session.id = Self.newID()
+        sessions[session.id] = session
+    }
+
     func remove(_ id: String?) {
         if let id { sessions[id] = nil }
+    }
+
+    private static func newID() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
     }
 
     /// How many sessions are held (for tests of the reset).

@@ -2,7 +2,9 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers every answer carries: nothing from other origins (no CDN, no inline script), no framing,
-/// no referrer, and no caching of pages, so Back after an idle reset shows nothing.
+/// no referrer to other origins (`same-origin`: with `no-referrer` a browser sends `Origin: null`
+/// on its own forms, which `CSRFMiddleware` must refuse), and no caching of pages, so Back after an
+/// idle reset shows nothing.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -14,7 +16,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         if !request.uri.path.hasPrefix("/assets/") {
             response.headers[.cacheControl] = "no-store"
         }

@@ -40,6 +40,8 @@ struct LoginController {
             return response
         }
         await services.loginThrottle.recordSuccess(username)
+        // A new session id at every login; the one this browser had before is ended, not left valid.
+        _ = try? await services.staffSessions.delete(request: request)
         context.sessions.createSession(StaffSession(username: member.account.username))
         try await services.database.audit("staff.login", target: "staff:\(member.account.username)",
                                           actor: "staff:\(member.account.username)", siteID: nil, at: services.clock.now)

@@ -2,43 +2,46 @@ import Foundation
 
 /// Identifies a family: by scanning a member or guardian card (or typing its code), or by a guardian's
 /// phone **and** a child's date of birth (a phone alone shows nothing). The form has one button: a
-/// code typed or scanned into the card field is used before the phone. After five failed tries the
-/// session must be reset, so nobody can guess their way into another family.
+/// code typed or scanned into the card field is used before the phone. Wrong phone tries are counted
+/// on the server (`IdentifyGuard`): per phone and per kiosk, whatever the session, and each one is
+/// answered a second late.
 struct IdentifyFlow: KioskFlow {
     var requiresFamily: Bool { false }
-    static let maxFailures = 5
+    /// How long a wrong phone and birth date wait for their answer.
+    static let wrongTryDelay: Duration = .seconds(1)
 
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         screen(form: form())
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
-        let failures = Int(context.state["failures"] ?? "0") ?? 0
-        guard failures < Self.maxFailures else {
-            return .message(.key("identify.title"), .key("identify.locked"), style: .error)
-        }
         let card = (action.fields["card"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard action.name == "card" || action.name == "phone" else { return screen(form: form()) }
-        let familyID: Int64?
         if action.name == "card" || !card.isEmpty {
-            familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer)
-            if familyID == nil {
-                context.state["failures"] = String(failures + 1)
+            guard let familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer) else {
                 return screen(form: form().showing(KioskError(.notFound, "identify.cardUnknown", field: "card"), values: [:]))
             }
-        } else {
-            guard let phone = PhoneNumber(action.fields["phone"] ?? "") else {
-                return screen(form: form().showing(KioskError(.invalidInput, "error.phone.invalid", field: "phone"), values: action.fields))
-            }
-            guard let birthDate = LocalDate(iso: action.fields["birthDate"] ?? "") else {
-                return screen(form: form().showing(KioskError(.invalidInput, "error.date.invalid", field: "birthDate"), values: action.fields))
-            }
-            familyID = try await context.database.identifyFamily(siteID: context.site.id!, phone: phone, birthDate: birthDate)
+            return try await identified(familyID, &context)
         }
-        guard let familyID else {
-            context.state["failures"] = String(failures + 1)
+        guard let phone = PhoneNumber(action.fields["phone"] ?? "") else {
+            return screen(form: form().showing(KioskError(.invalidInput, "error.phone.invalid", field: "phone"), values: action.fields))
+        }
+        guard let birthDate = LocalDate(iso: action.fields["birthDate"] ?? "") else {
+            return screen(form: form().showing(KioskError(.invalidInput, "error.date.invalid", field: "birthDate"), values: action.fields))
+        }
+        switch try await context.database.identifyFamily(site: context.site, phone: phone, birthDate: birthDate, kiosk: context.kiosk,
+                                                         at: context.clock.now) {
+        case .found(let familyID):
+            return try await identified(familyID, &context)
+        case .notFound:
+            try await Task.sleep(for: Self.wrongTryDelay)
             return screen(form: form().showing(KioskError(.notFound, "identify.notFound"), values: [:]))
+        case .locked:
+            return .message(.key("identify.title"), .key("identify.locked"), style: .error)
         }
+    }
+
+    private func identified(_ familyID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
         context.familyID = familyID
         context.state = [:]
         return try await FamilyCardsFlow().start(&context)

@@ -32,12 +32,8 @@ struct RegisterFlow: KioskFlow {
 
     private func submitGuardian(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
         do {
+            // Whether the phone is registered is not told here: only once the whole registration is sent.
             let guardian = try GuardianInput(fields: fields)
-            let siteID = context.site.id!
-            let taken = try await context.database.read { db in
-                try Guardian.filter(Guardian.Columns.siteId == siteID && Guardian.Columns.phone == guardian.phone.digits).fetchCount(db) > 0
-            }
-            if taken { throw KioskError(.conflict, "error.phone.registered", field: "phone") }
             context.state["guardianName"] = guardian.fullName
             context.state["phone"] = guardian.phone.digits
             context.state["relationship"] = guardian.relationship
@@ -91,9 +87,21 @@ struct RegisterFlow: KioskFlow {
                                                     tickets: context.tickets, at: now)
         } else {
             let guardian = try GuardianInput(fields: context.state)
-            let ids = try await context.database.registerFamily(site: context.site, guardian: guardian, child: child,
-                                                                consent: consent, tickets: context.tickets, at: now)
-            context.familyID = ids.familyID
+            guard try await !context.database.kioskLocked(site: context.site, kiosk: context.kiosk, at: now) else {
+                context.state = [:]
+                return .message(.key("register.title"), .key("identify.locked"), style: .error)
+            }
+            do {
+                let ids = try await context.database.registerFamily(site: context.site, guardian: guardian, child: child,
+                                                                    consent: consent, tickets: context.tickets, at: now)
+                context.familyID = ids.familyID
+            } catch let error as KioskError where error.kind == .conflict {
+                // The phone is registered: that costs this kiosk a try, as a wrong identification does.
+                try await context.database.recordKioskFailure(site: context.site, kiosk: context.kiosk, at: now)
+                context.state = [:]
+                return .message(.key("register.title"), .key("error.phone.registered"), style: .error,
+                                actions: [ScreenAction(.key("home.identify"), .flow(.core, CoreFlows.identify), style: .primary), .home])
+            }
         }
         context.state = [:]
         var screen = try await FamilyCardsFlow().start(&context)
