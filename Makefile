@@ -7,8 +7,9 @@ PORT         ?= 8080
 BUILD_FLAGS  ?=
 # What the service needs to build and run: SQLite, libgd, libqrencode, a font with Vietnamese glyphs.
 RUN_PACKAGES  = pkg-config libsqlite3-dev libgd-dev libqrencode-dev fonts-noto-core fonts-dejavu-core fonts-noto-color-emoji
-# What the tests need besides: a real QR decoder, an SVG rasterizer, Chromium and its WebDriver.
-TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver
+# What the tests need besides: a real QR decoder, an SVG rasterizer, Chromium and its WebDriver, and curl
+# (a client from another loopback address).
+TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver curl
 # What the benchmark needs besides: wrk drives the scans over HTTP, curl logs the station in.
 BENCH_PACKAGES = wrk curl
 # The build folder of `make bench` (e.g. BENCH_SCRATCH=.build-bench to keep it apart from a debug build).

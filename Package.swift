@@ -71,7 +71,6 @@ let package = Package(
                 "KioskCore", "KioskTickets", "KioskWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ] + domainModules.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HummingbirdBcrypt
 import KioskCore
 import KioskWeb
 
@@ -27,7 +26,7 @@ extension Kiosk {
                     var siteID: Int64?
                     if let site { siteID = try await services.database.site(code: site).id }
                     _ = try await services.database.createStaff(username: username, displayName: name,
-                                                                passwordHash: Bcrypt.hash(password, cost: 12), role: .admin,
+                                                                passwordHash: await PasswordHashing.hash(password), role: .admin,
                                                                 siteID: siteID, actor: "cli", at: services.clock.now)
                 } catch let error as KioskError {
                     throw ValidationError(describe(error, services))

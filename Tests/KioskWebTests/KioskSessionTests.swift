@@ -34,11 +34,11 @@ import Testing
     }
 
     @Test func afterTheIdleTimeoutEverythingIsGoneAndBackShowsNothing() async throws {
-        try await withLiveKiosk(idleTimeout: 3) { kiosk, client in
+        try await withLiveKiosk(idleTimeout: 8) { kiosk, client in
             let visitor = Visitor(client)
             try await registerFamily(visitor)
             #expect(visitor.page.contains("Phạm Minh Khôi"))
-            try await Task.sleep(for: .milliseconds(3500))
+            try await Task.sleep(for: .milliseconds(8500))
             // Back to the card screen: the session is gone, so the kiosk shows its home and no name.
             let response = try await visitor.get("/kiosk/DEMO/screen", follow: false)
             #expect(response.status == .seeOther)

@@ -64,8 +64,21 @@ extension AppDatabase {
             try AuditEntry(at: now, siteId: siteID, actor: actor, action: "family.erase", target: "family#\(familyID)",
                            detail: "children: \(childIDs.count), guardians: \(guardianIDs.count)").insert(db)
         }
-        try await writer.writeWithoutTransaction { db in
-            _ = try db.checkpoint(.truncate)
+        try await truncateWAL()
+    }
+
+    /// Copies the WAL into the database and empties it, so that no older copy of an erased page
+    /// stays in it. While another connection checkpoints (the `WALCheckpointer`), SQLite answers BUSY
+    /// at once instead of waiting: that wait is done here, up to a second, then left to the next
+    /// checkpoint, since the erasure itself has committed.
+    func truncateWAL() async throws {
+        for _ in 0..<50 {
+            do {
+                try await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                try await Task.sleep(for: .milliseconds(20))
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import KioskCore
 
 /// Staff accounts of a site: list, create with a role, disable.
@@ -30,7 +29,7 @@ struct AdminStaffController {
             guard let role = StaffRole.Role(rawValue: form["role"] ?? "") else {
                 throw KioskError(.invalidInput, "error.field.required", field: "role")
             }
-            let hash = await Task.detached { Bcrypt.hash(password, cost: 12) }.value
+            let hash = await PasswordHashing.hash(password)
             _ = try await services.database.createStaff(username: form["username"] ?? "", displayName: form["displayName"] ?? "",
                                                         passwordHash: hash, role: role, siteID: site.id!, actor: actor(staff),
                                                         at: services.clock.now)

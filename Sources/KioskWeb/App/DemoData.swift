@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdBcrypt
 import KioskCore
 
 /// The demo site `make run` starts with: a centre with every module enabled, an administrator, a
@@ -29,9 +28,9 @@ public enum DemoData {
         for module in services.registry.modules {
             try await database.setModule(module.id, enabled: true, siteID: site.id!, actor: "demo", at: now)
         }
-        _ = try await database.createStaff(username: adminUsername, displayName: "Quản trị viên", passwordHash: Bcrypt.hash(adminPassword, cost: 10),
+        _ = try await database.createStaff(username: adminUsername, displayName: "Quản trị viên", passwordHash: await PasswordHashing.hash(adminPassword, cost: PasswordHashing.demoCost),
                                            role: .admin, siteID: nil, actor: "demo", at: now)
-        _ = try await database.createStaff(username: staffUsername, displayName: "Cán bộ Lan", passwordHash: Bcrypt.hash(staffPassword, cost: 10),
+        _ = try await database.createStaff(username: staffUsername, displayName: "Cán bộ Lan", passwordHash: await PasswordHashing.hash(staffPassword, cost: PasswordHashing.demoCost),
                                            role: .staff, siteID: site.id!, actor: "demo", at: now)
         try await database.setSchools(schools.joined(separator: "\n"), siteID: site.id!, actor: "demo", at: now)
         let today = services.clock.today

@@ -21,9 +21,13 @@ public struct KioskRequestContext: RequestContext, SessionRequestContext {
     /// The language chosen with the toggle (a cookie), Vietnamese by default.
     public var language: Language = .default
 
+    /// The address the request came from (the peer's IP), for throttling; behind a proxy, the proxy's.
+    public let clientAddress: String
+
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.sessions = .init()
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The logged-in staff member, or an error sending the visitor to the login page.

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
-import HummingbirdBcrypt
 import KioskCore
 
 /// Log in and out of the staff station and the admin pages.
@@ -22,24 +21,23 @@ struct LoginController {
         let username = (context.form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = context.form["password"] ?? ""
         let next = Self.safeNext(context.form["next"])
-        guard await services.loginThrottle.allows(username) else {
+        let client = context.clientAddress
+        guard await services.loginThrottle.begin(client: client, username: username) else {
             var response = try page(context, next: next, error: .key("login.throttled")).response(from: request, context: context)
             response.status = .tooManyRequests
             return response
         }
-        let member = try await services.database.staffMember(username: username)
-        // bcrypt runs off the event loop; an unknown user is checked against a dummy hash so both take as long.
-        let hash = member?.account.passwordHash ?? Self.dummyHash
-        let valid = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
-        guard let member, valid, password.utf8.count <= 72 else {
-            await services.loginThrottle.recordFailure(username)
-            try await services.database.audit("staff.login.failed", target: "staff:\(username.prefix(40))", actor: "anonymous",
-                                              siteID: nil, at: services.clock.now)
+        let member = try? await services.database.staffMember(username: username)
+        let valid = await PasswordHashing.verify(password, hash: member?.account.passwordHash)
+        await services.loginThrottle.finish(client: client, username: username, succeeded: valid)
+        guard let member, valid else {
+            // The audit names an account only when it exists: a username typed wrong may be a password.
+            try await services.database.audit("staff.login.failed", target: member.map { "staff:\($0.account.username)" } ?? "staff:unknown",
+                                              actor: "anonymous", siteID: nil, at: services.clock.now)
             var response = try page(context, next: next, error: .key("login.failed")).response(from: request, context: context)
             response.status = .unauthorized
             return response
         }
-        await services.loginThrottle.recordSuccess(username)
         // A new session id at every login; the one this browser had before is ended, not left valid.
         _ = try? await services.staffSessions.delete(request: request)
         context.sessions.createSession(StaffSession(username: member.account.username))
@@ -65,6 +63,4 @@ struct LoginController {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
         return next
     }
-
-    static let dummyHash = Bcrypt.hash("not a password", cost: 10)
 }
