@@ -19,7 +19,7 @@ extension Kiosk {
             func run() async throws {
                 let password = ProcessInfo.processInfo.environment["KIOSK_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
                 guard (10...72).contains(password.utf8.count) else {
-                    throw ValidationError("the password needs 10 to 72 characters")
+                    throw CommandFailure("the password needs 10 to 72 characters")
                 }
                 let services = try await state.services()
                 do {
@@ -29,7 +29,7 @@ extension Kiosk {
                                                                 passwordHash: await PasswordHashing.hash(password), role: .admin,
                                                                 siteID: siteID, actor: "cli", at: services.clock.now)
                 } catch let error as KioskError {
-                    throw ValidationError(describe(error, services))
+                    throw CommandFailure(describe(error, services))
                 }
                 print("Created administrator \(username.lowercased()).")
             }

@@ -11,7 +11,7 @@ extension Kiosk {
         func run() async throws {
             let services = try await state.services()
             guard try await DemoData.seedIfEmpty(services) else {
-                throw ValidationError("the database already has sites; the demo is only created in an empty one")
+                throw CommandFailure("the database already has sites; the demo is only created in an empty one")
             }
             print("Created site \(DemoData.siteCode); logins \(DemoData.adminUsername) and \(DemoData.staffUsername).")
         }

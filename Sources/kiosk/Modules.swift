@@ -48,13 +48,13 @@ extension Kiosk {
                 let services = try await state.services()
                 let moduleID = ModuleID(rawValue: module)
                 guard services.registry.module(moduleID) != nil else {
-                    throw ValidationError("no module '\(module)'; installed: \(services.registry.ids.map(\.rawValue).joined(separator: ", "))")
+                    throw CommandFailure("no module '\(module)'; installed: \(services.registry.ids.map(\.rawValue).joined(separator: ", "))")
                 }
                 do {
                     let site = try await services.database.site(code: site)
                     try await services.database.setModule(moduleID, enabled: enabled, siteID: site.id!, actor: "cli", at: services.clock.now)
                 } catch let error as KioskError {
-                    throw ValidationError(describe(error, services))
+                    throw CommandFailure(describe(error, services))
                 }
                 print("\(module) \(enabled ? "enabled" : "disabled") at \(site)")
             }

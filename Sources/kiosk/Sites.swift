@@ -15,7 +15,7 @@ extension Kiosk {
         var name: String?
 
         func validate() throws {
-            if add != nil, name == nil { throw ValidationError("--add needs --name") }
+            if add != nil, name == nil { throw CommandFailure("--add needs --name") }
         }
 
         func run() async throws {
@@ -24,7 +24,7 @@ extension Kiosk {
                 do {
                     _ = try await services.database.createSite(code: add, name: name, actor: "cli", at: services.clock.now)
                 } catch let error as KioskError {
-                    throw ValidationError(describe(error, services))
+                    throw CommandFailure(describe(error, services))
                 }
             }
             for site in try await services.database.sites() {

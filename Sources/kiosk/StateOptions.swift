@@ -25,7 +25,7 @@ struct StateOptions: ParsableArguments {
             return try await KioskServices(configuration: configuration(host: host, port: port, idleTimeout: idleTimeout),
                                            modules: InstalledModules.all)
         } catch let error as ModuleRegistry.RegistrationError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }

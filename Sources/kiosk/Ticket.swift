@@ -18,16 +18,16 @@ extension Kiosk {
                 do {
                     parsed = try TicketToken.parse(ScannerInput.clean(token))
                 } catch .unknownVersion {
-                    throw ValidationError("not a ticket of a version this program knows")
+                    throw CommandFailure("not a ticket of a version this program knows")
                 } catch {
-                    throw ValidationError("not a ticket token")
+                    throw CommandFailure("not a ticket token")
                 }
                 let keyring = try SiteKeyring(directory: state.configuration().keysDirectory)
                 guard FileManager.default.fileExists(atPath: keyring.keyFile(for: parsed.siteCode).path) else {
-                    throw ValidationError("no key for site \(parsed.siteCode) in \(state.stateDir)")
+                    throw CommandFailure("no key for site \(parsed.siteCode) in \(state.stateDir)")
                 }
                 guard try TicketSigner(keyring: keyring).verify(parsed) else {
-                    throw ValidationError("forged or altered: the signature does not match site \(parsed.siteCode)'s key")
+                    throw CommandFailure("forged or altered: the signature does not match site \(parsed.siteCode)'s key")
                 }
                 print("valid signature: site \(parsed.siteCode), kind \(parsed.kind), ticket \(parsed.id)")
             }

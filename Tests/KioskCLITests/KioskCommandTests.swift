@@ -51,6 +51,39 @@ import Testing
         }
     }
 
+    @Test func anOlderKioskRefusesANewerDatabaseInOneLineAndWritesNothing() throws {
+        try withState { state in
+            // Given a database a newer kiosk migrated (one migration this binary does not know)
+            #expect(try kiosk(["migrate"], state: state).status == 0)
+            let path = URL(fileURLWithPath: state).appendingPathComponent("kiosk.sqlite").path
+            try DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('core/099 from the future')")
+                try db.execute(sql: "UPDATE kioskVersion SET version = '9.1.0'")
+            }
+            let migrations = { try DatabaseQueue(path: path).read { db in
+                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+                 try String.fetchOne(db, sql: "SELECT version FROM kioskVersion"))
+            } }
+            let before = try migrations()
+            // Then migrate and serve refuse, with one line naming the version that wrote it
+            for command in [["migrate"], ["serve", "--port", "0"]] {
+                let run = try kiosk(command, state: state)
+                #expect(run.status != 0)
+                let lines = run.errors.split(separator: "\n")
+                #expect(lines.count == 1, "\(command)")
+                #expect(run.errors.contains("written by kiosk 9.1.0") && run.errors.contains("core/099 from the future"))
+            }
+            #expect(try migrations() == before)
+        }
+    }
+
+    @Test func aCommandThatFailsSaysSoInOneLine() throws {
+        try withState { state in
+            let unknown = try kiosk(["modules", "enable", "library", "--site", "Q1"], state: state)
+            #expect(unknown.errors.split(separator: "\n") == ["Error: no module 'library'; installed: classes, events"])
+        }
+    }
+
     @Test func ticketsAreVerifiedOfflineAndRenderedToFiles() throws {
         try withState { state in
             #expect(try kiosk(["demo"], state: state).status == 0)

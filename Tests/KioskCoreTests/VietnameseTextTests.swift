@@ -44,6 +44,16 @@ import Testing
         #expect(throws: KioskError.self) { try TextInput.clean("   ", field: "name") }
     }
 
+    @Test func oddUnicodeIsNoName() throws {
+        // A name typed in decomposed form is kept composed, and counts as written.
+        #expect(try TextInput.clean("Nguye\u{0302}\u{0303}n", field: "name", maxLength: 6) == "Nguyễn")
+        // One letter under 10,000 combining marks, a right-to-left override, a zero-width space, private use: refused.
+        for odd in ["a" + String(repeating: "\u{0301}", count: 10_000), "An\u{202E}hnà", "A\u{200B}n", "An\u{E000}"] {
+            #expect(throws: KioskError.self, "\(odd.unicodeScalars.count) scalars") { try TextInput.clean(odd, field: "name", maxLength: 80) }
+        }
+        #expect(try TextInput.clean("Đặng Thị Ánh", field: "name", maxLength: 12) == "Đặng Thị Ánh")
+    }
+
     @Test func csvOpensInExcelWithVietnameseAndNoFormulas() {
         var csv = CSVWriter(header: ["tên", "ghi chú"])
         csv.append(["Đặng Thị Ánh", "=HYPERLINK(\"x\")"])

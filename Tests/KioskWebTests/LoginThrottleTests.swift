@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    @Test func afterLoginOnlyALocalPathIsFollowed() async throws {
+        try await withLiveKiosk { _, client in
+            for (next, location) in [("/staff/DEMO", "/staff/DEMO"), ("/\t/evil.example", "/admin"), ("//evil.example", "/admin"),
+                                     ("/\\evil.example", "/admin"), ("https://evil.example", "/admin"), ("/\n/evil.example", "/admin")] {
+                let visitor = Visitor(client)
+                try await visitor.get("/login")
+                let login = try await visitor.post("/login", [("username", "admin"), ("password", DemoData.adminPassword), ("next", next)],
+                                                   follow: false)
+                #expect(login.headers[.location] == location, "\(next)")
+            }
+        }
+    }
+
     @Test func everyStaffPasswordAndTheUnknownUserCheckHaveOneCost() async throws {
         #expect(await PasswordHashing.hash("a long enough password").hasPrefix("$2b$\(PasswordHashing.cost)$"))
         #expect(PasswordHashing.cost == 12)

@@ -30,14 +30,16 @@ def free_port():
 class Server:
     """A kiosk server with the demo site, in a temporary state directory."""
 
-    def __init__(self, idle_timeout):
-        self.state = tempfile.mkdtemp(prefix="kiosk-e2e-")
+    def __init__(self, idle_timeout, state=None, log=None):
+        """`state`: the state directory (a new temporary one by default); `log`: a file for what the server logs."""
+        self.state = state or tempfile.mkdtemp(prefix="kiosk-e2e-")
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        output = open(log, "wb") if log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [KIOSK, "serve", "--demo", "--state-dir", self.state, "--assets", os.path.join(ROOT, "kiosk-assets"),
              "--port", str(self.port), "--idle-timeout", str(idle_timeout)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=output, stderr=output)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -19,10 +19,23 @@ public struct AppDatabase: Sendable {
         try self.init(writer: pool, modules: modules)
     }
 
-    /// Wraps an open writer (a pool, or a queue in tests) and migrates it.
+    /// Wraps an open writer (a pool, or a queue in tests) and migrates it. A database that a newer
+    /// program migrated is refused with `NewerDatabaseError`, before anything is written.
     public init(writer: any DatabaseWriter, modules: [any KioskModule]) throws {
         self.writer = writer
-        try Self.migrator(modules: modules).migrate(writer)
+        let migrator = Self.migrator(modules: modules)
+        try writer.read { db in
+            guard try migrator.hasBeenSuperseded(db) else { return }
+            let known = Set(migrator.migrations)
+            throw NewerDatabaseError(path: writer.path, writtenBy: try? String.fetchOne(db, sql: "SELECT version FROM kioskVersion"),
+                                     unknownMigrations: try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+        }
+        try migrator.migrate(writer)
+        try writer.write { db in
+            if try String.fetchOne(db, sql: "SELECT version FROM kioskVersion") != KioskVersion.current {
+                try db.execute(sql: "INSERT OR REPLACE INTO kioskVersion (id, version) VALUES (1, ?)", arguments: [KioskVersion.current])
+            }
+        }
     }
 
     /// Turns the writer's automatic checkpoints off while a background checkpointer runs, and on again.

@@ -110,5 +110,15 @@ enum CoreMigrations {
             try db.create(index: "identifyFailure_on_scope", on: "identifyFailure", columns: ["siteId", "scope", "at"])
             try db.create(index: "identifyFailure_on_at", on: "identifyFailure", columns: ["at"])
         }
+        migrator.registerMigration("core/004 kiosk version, health probe") { db in
+            try db.create(table: "kioskVersion") { t in
+                t.primaryKey("id", .integer)
+                t.column("version", .text).notNull()
+            }
+            try db.create(table: "healthProbe") { t in
+                t.primaryKey("id", .integer)
+                t.column("at", .datetime).notNull()
+            }
+        }
     }
 }

@@ -3,6 +3,15 @@ import Foundation
 /// Checks of free text typed at the kiosk or in the admin pages: trimmed, bounded, no control
 /// characters. Broken UTF-8 never reaches here: the host rejects a body that does not decode.
 public enum TextInput {
+    /// Control and format characters (U+202E turns text around on screen, U+200B hides in a name),
+    /// private-use and unassigned code points.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
+    }
+
     /// The trimmed text, or a localized error naming `field`.
     /// - Parameters:
     ///   - value: what was typed (nil when the field was missing).
@@ -15,12 +24,15 @@ public enum TextInput {
             if required { throw KioskError(.invalidInput, "error.field.required", field: field) }
             return ""
         }
-        guard text.count <= maxLength else {
+        // Counted as written (NFC), a letter with its marks is one character; a pile of marks on one
+        // letter, or as many scalars as four characters each, is no name.
+        let written = text.precomposedStringWithCanonicalMapping
+        guard written.count <= maxLength, written.unicodeScalars.count <= maxLength * 4 else {
             throw KioskError(.invalidInput, "error.field.tooLong", String(maxLength), field: field)
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !written.unicodeScalars.contains(where: Self.isHidden), written.allSatisfy({ $0.unicodeScalars.count <= 3 }) else {
             throw KioskError(.invalidInput, "error.field.invalid", field: field)
         }
-        return text
+        return written
     }
 }

@@ -35,7 +35,14 @@ public func buildRouter(_ services: KioskServices) -> Router<KioskRequestContext
     router.add(middleware: CSRFMiddleware(key: services.csrfKey))
     router.add(middleware: SessionMiddleware(sessionStorage: services.staffSessions, defaultSessionExpiration: .seconds(12 * 3600)))
     router.add(middleware: StaffAuthenticator(services: services))
-    router.get("/healthz") { _, _ in "ok" }
+    // For systemd and monitoring: 200 "ok" while the service can save, else 503 and why.
+    router.get("/healthz") { _, context -> Response in
+        guard let problem = await services.database.problem(directory: services.configuration.stateDirectory, at: services.clock.now) else {
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
+        context.logger.error("cannot save", metadata: ["problem": "\(problem)"])
+        return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "not ok: \(problem)")))
+    }
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/admin"]) }
     router.addRoutes(KioskController(services: services).endpoints, atPath: "/kiosk")
     router.addRoutes(StaffController(services: services).endpoints)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import Logging
 
 /// The family-facing kiosk at `/kiosk/<site>`: the home tiles, and every flow's screens.
 ///
@@ -175,7 +176,7 @@ struct KioskController {
         let flow = try await resolve(ref, site: site)
         let hadFamily = session.familyID != nil
         var flowContext = makeContext(session, site: site, language: context.language)
-        let screen = await run { try await flow.handle(action, &flowContext) }
+        let screen = await run(ref, context) { try await flow.handle(action, &flowContext) }
         session.familyID = flowContext.familyID
         session.state = flowContext.state
         var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
@@ -198,7 +199,7 @@ struct KioskController {
         session.flow = ref
         session.state = [:]
         var flowContext = makeContext(session, site: site, language: context.language)
-        let screen = await run { try await flow.start(&flowContext) }
+        let screen = await run(ref, context) { try await flow.start(&flowContext) }
         session.familyID = flowContext.familyID
         session.state = flowContext.state
         show(screen, in: &session)
@@ -209,15 +210,33 @@ struct KioskController {
         session.step = CSRFMiddleware.newToken()
     }
 
-    /// Runs a flow step; an error a person can read becomes a message screen.
-    private func run(_ body: () async throws -> KioskScreen) async -> KioskScreen {
+    /// Runs a flow step; an error becomes a message screen that says what a person can do. What
+    /// went wrong beyond a person's mistake is logged: the flow and the error's kind, never what was typed.
+    private func run(_ ref: KioskSession.FlowRef, _ context: KioskRequestContext, _ body: () async throws -> KioskScreen) async -> KioskScreen {
         do {
             return try await body()
         } catch let error as KioskError {
             return .message(.key("error.title"), error.message, style: .error)
         } catch {
-            return .message(.key("error.title"), .key("error.internal"), style: .error)
+            let message = Self.message(for: error)
+            context.logger.error("kiosk step failed", metadata: ["flow": "\(ref.owner)/\(ref.name)", "error": "\(Self.kind(of: error))"])
+            return .message(.key("error.title"), message, style: .error)
         }
+    }
+
+    /// What the family is told of an error that is not theirs: a full or read-only disk is for staff to call in.
+    static func message(for error: any Error) -> LocalizedText {
+        guard let error = error as? DatabaseError else { return .key("error.internal") }
+        switch error.resultCode {
+        case .SQLITE_FULL: return .key("error.disk.full")
+        case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN: return .key("error.disk.cannotWrite")
+        default: return .key("error.internal")
+        }
+    }
+
+    /// An error's kind for the log (`SQLITE_FULL`), without its message, which may quote data.
+    static func kind(of error: any Error) -> String {
+        (error as? DatabaseError).map { "\($0.resultCode)" } ?? "\(type(of: error))"
     }
 
     private func makeContext(_ session: KioskSession, site: Site, language: Language) -> FlowContext {

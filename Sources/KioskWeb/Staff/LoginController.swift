@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import KioskCore
+import Logging
 
 /// Log in and out of the staff station and the admin pages.
 struct LoginController {
@@ -32,8 +33,8 @@ struct LoginController {
         await services.loginThrottle.finish(client: client, username: username, succeeded: valid)
         guard let member, valid else {
             // The audit names an account only when it exists: a username typed wrong may be a password.
-            try await services.database.audit("staff.login.failed", target: member.map { "staff:\($0.account.username)" } ?? "staff:unknown",
-                                              actor: "anonymous", siteID: nil, at: services.clock.now)
+            await audit("staff.login.failed", target: member.map { "staff:\($0.account.username)" } ?? "staff:unknown", actor: "anonymous",
+                        context)
             var response = try page(context, next: next, error: .key("login.failed")).response(from: request, context: context)
             response.status = .unauthorized
             return response
@@ -41,8 +42,7 @@ struct LoginController {
         // A new session id at every login; the one this browser had before is ended, not left valid.
         _ = try? await services.staffSessions.delete(request: request)
         context.sessions.createSession(StaffSession(username: member.account.username))
-        try await services.database.audit("staff.login", target: "staff:\(member.account.username)",
-                                          actor: "staff:\(member.account.username)", siteID: nil, at: services.clock.now)
+        await audit("staff.login", target: "staff:\(member.account.username)", actor: "staff:\(member.account.username)", context)
         let target = next.isEmpty ? (member.roles.contains { $0.role == .admin } ? "/admin" : "/staff") : next
         return Response(status: .seeOther, headers: [.location: target])
     }
@@ -52,15 +52,28 @@ struct LoginController {
         return Response(status: .seeOther, headers: [.location: "/login"])
     }
 
+    /// Records a login in the audit log; a disk that cannot be written does not keep staff out (a
+    /// station still shows the verdicts it can judge), so the failure is logged instead.
+    private func audit(_ action: String, target: String, actor: String, _ context: KioskRequestContext) async {
+        do {
+            try await services.database.audit(action, target: target, actor: actor, siteID: nil, at: services.clock.now)
+        } catch {
+            context.logger.error("login not audited", metadata: ["action": "\(action)", "error": "\(KioskController.kind(of: error))"])
+        }
+    }
+
     private func page(_ context: KioskRequestContext, next: String, error: LocalizedText?) -> HTMLPage {
         services.page(context: context, title: .key("login.title"), template: "login", values: [
             "next": Self.safeNext(next), "error": optional(error.map { services.localizer.string($0, context.language) }),
         ])
     }
 
-    /// Only a local path is followed after login, never another site.
+    /// Only a local path is followed after login, never another site: printable ASCII without
+    /// spaces or backslashes (a browser drops a tab or a newline, so `/\t/evil.example` would become
+    /// `//evil.example`), starting with one slash.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }) else { return "" }
         return next
     }
 }
