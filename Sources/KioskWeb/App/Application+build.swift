@@ -25,10 +25,12 @@ public func buildApplication(
 
 /// The router with every route and middleware; tests drive it with `app.test(.router)` or `.live`.
 public func buildRouter(_ services: KioskServices) -> Router<KioskRequestContext> {
-    let router = Router(context: KioskRequestContext.self)
+    // HEAD answers as GET without the body (monitoring and link checkers ask so).
+    let router = Router(context: KioskRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(services: services))
+    router.add(middleware: PathGuardMiddleware())
     router.add(middleware: FileMiddleware(services.configuration.assetsDirectory.path, urlBasePath: "/assets",
                                           searchForIndexHtml: false))
     router.add(middleware: FormMiddleware())
