@@ -22,13 +22,21 @@ extension Kiosk {
         @Flag(help: "Create the demo site on first start (when the database has no site).")
         var demo: Bool = false
 
+        @Option(help: "A folder (a USB stick, say) to back up into every day, a minute after the start and then daily.")
+        var backupDir: String?
+
+        @Option(help: "How many daily backups to keep.")
+        var backupKeep: Int = 7
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard (10...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 10 and 3600 seconds") }
+            guard backupKeep >= 1 else { throw ValidationError("--backup-keep must be at least 1") }
         }
 
         func run() async throws {
-            let services = try await state.services(host: host, port: port, idleTimeout: idleTimeout)
+            let services = try await state.services(host: host, port: port, idleTimeout: idleTimeout,
+                                                    backupDirectory: backupDir.map { URL(fileURLWithPath: $0) }, backupsKept: backupKeep)
             if demo, try await DemoData.seedIfEmpty(services) {
                 say("Created the demo site \(DemoData.siteCode).")
             }

@@ -20,10 +20,13 @@ struct StateOptions: ParsableArguments {
     }
 
     /// The composed service with every installed module.
-    func services(host: String = "127.0.0.1", port: Int = 8080, idleTimeout: Int = 90) async throws -> KioskServices {
+    func services(host: String = "127.0.0.1", port: Int = 8080, idleTimeout: Int = 90, backupDirectory: URL? = nil,
+                  backupsKept: Int = 7) async throws -> KioskServices {
+        var configuration = configuration(host: host, port: port, idleTimeout: idleTimeout)
+        configuration.backupDirectory = backupDirectory
+        configuration.backupsKept = backupsKept
         do {
-            return try await KioskServices(configuration: configuration(host: host, port: port, idleTimeout: idleTimeout),
-                                           modules: InstalledModules.all)
+            return try await KioskServices(configuration: configuration, modules: InstalledModules.all)
         } catch let error as ModuleRegistry.RegistrationError {
             throw CommandFailure(error.description)
         }

@@ -20,15 +20,17 @@ public struct AppDatabase: Sendable {
     }
 
     /// Wraps an open writer (a pool, or a queue in tests) and migrates it. A database that a newer
-    /// program migrated is refused with `NewerDatabaseError`, before anything is written.
+    /// program migrated (a migration of the core or of an installed module unknown here) is refused
+    /// with `NewerDatabaseError`, before anything is written. The tables of a module no longer
+    /// installed stay as they are.
     public init(writer: any DatabaseWriter, modules: [any KioskModule]) throws {
         self.writer = writer
         let migrator = Self.migrator(modules: modules)
         try writer.read { db in
-            guard try migrator.hasBeenSuperseded(db) else { return }
-            let known = Set(migrator.migrations)
+            let unknown = try Self.unknownMigrations(migrator, owners: ["core"] + modules.map(\.id.rawValue), db)
+            guard !unknown.isEmpty else { return }
             throw NewerDatabaseError(path: writer.path, writtenBy: try? String.fetchOne(db, sql: "SELECT version FROM kioskVersion"),
-                                     unknownMigrations: try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+                                     unknownMigrations: unknown)
         }
         try migrator.migrate(writer)
         try writer.write { db in
@@ -52,6 +54,15 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")
         }
         return configuration
+    }
+
+    /// Migrations applied to the database that `migrator` does not have, of the given owners (`core/…`, `events/…`).
+    static func unknownMigrations(_ migrator: DatabaseMigrator, owners: [String], _ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let known = Set(migrator.migrations)
+        return try migrator.appliedIdentifiers(db).filter { identifier in
+            !known.contains(identifier) && owners.contains { identifier.hasPrefix($0 + "/") }
+        }.sorted()
     }
 
     static func migrator(modules: [any KioskModule]) -> DatabaseMigrator {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import KioskCore
 import Logging
+import ServiceLifecycle
 
 /// Builds the web application: the composition root that `kiosk serve` and the tests both call.
 /// - Parameters:
@@ -17,10 +18,20 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "kiosk"),
-        services: [WALCheckpointer(database: services.database, path: services.configuration.databasePath)],
+        services: backgroundServices(services, logger: logger),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: logger
     )
+}
+
+/// What runs beside the server: the WAL checkpointer, and the daily backup when a folder is set.
+func backgroundServices(_ services: KioskServices, logger: Logger) -> [any Service] {
+    var background: [any Service] = [WALCheckpointer(database: services.database, path: services.configuration.databasePath)]
+    if let directory = services.configuration.backupDirectory {
+        background.append(DailyBackup(configuration: services.configuration, directory: directory, keep: services.configuration.backupsKept,
+                                      logger: logger))
+    }
+    return background
 }
 
 /// The router with every route and middleware; tests drive it with `app.test(.router)` or `.live`.

@@ -16,6 +16,10 @@ public struct KioskConfiguration: Sendable {
     public var idleTimeout: Int
     /// This kiosk's name, recorded with consent.
     public var kioskName: String
+    /// Where the service backs itself up every day (a USB stick, say); nil for no daily backup.
+    public var backupDirectory: URL?
+    /// How many daily backups to keep.
+    public var backupsKept: Int = 7
 
     public init(host: String = "127.0.0.1", port: Int = 8080, stateDirectory: URL, databasePath: String? = nil,
                 assetsDirectory: URL, idleTimeout: Int = 90, kioskName: String = "kiosk-1") {
