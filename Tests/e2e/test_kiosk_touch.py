@@ -156,3 +156,18 @@ def test_a_double_tap_as_the_keys_move_on_does_nothing_more(server):
         family.double_tap(chip)
         assert family.field_value("school") == "Trường Tiểu học Nguyễn Bỉnh Khiêm"
         assert not family.browser.find_elements(By.CSS_SELECTOR, "input[name='grade']:checked")
+
+
+def test_adding_an_adult_waits_for_the_familys_guardian_card(server):
+    with family_at(server, "portrait") as family:
+        demo_card(family)
+        guardian_card = family.browser.find_elements(By.CSS_SELECTOR, ".ticket-code")[-1].text
+        assert ".GC." in guardian_card
+        family.tap("a[href$='/start/core/guardian']")
+        family.wait_for_text("quét thẻ phụ huynh của mình trước")
+        # A phone and a birth date were enough to get here, not to add a collecting adult: a card of another kind is refused.
+        family.scan("NTN1.DEMO.GC.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA")  # forged
+        family.wait_for_text("Đây không phải thẻ phụ huynh của gia đình này")
+        family.scan(guardian_card)
+        family.wait_for_text("Họ và tên phụ huynh")
+        assert family.browser.find_elements(By.NAME, "guardianName")

@@ -27,7 +27,7 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         let migrator = Self.migrator(modules: modules)
         try writer.read { db in
-            let unknown = try Self.unknownMigrations(migrator, owners: ["core"] + modules.map(\.id.rawValue), db)
+            let unknown = try Self.unknownMigrations(modules: modules, db)
             guard !unknown.isEmpty else { return }
             throw NewerDatabaseError(path: writer.path, writtenBy: try? String.fetchOne(db, sql: "SELECT version FROM kioskVersion"),
                                      unknownMigrations: unknown)
@@ -56,9 +56,12 @@ public struct AppDatabase: Sendable {
         return configuration
     }
 
-    /// Migrations applied to the database that `migrator` does not have, of the given owners (`core/…`, `events/…`).
-    static func unknownMigrations(_ migrator: DatabaseMigrator, owners: [String], _ db: Database) throws -> [String] {
+    /// Migrations applied to the database by a newer program: of the core or of one of `modules`,
+    /// and unknown here (those of a module no longer installed do not count).
+    static func unknownMigrations(modules: [any KioskModule], _ db: Database) throws -> [String] {
         guard try db.tableExists("grdb_migrations") else { return [] }
+        let migrator = Self.migrator(modules: modules)
+        let owners = ["core"] + modules.map(\.id.rawValue)
         let known = Set(migrator.migrations)
         return try migrator.appliedIdentifiers(db).filter { identifier in
             !known.contains(identifier) && owners.contains { identifier.hasPrefix($0 + "/") }

@@ -73,7 +73,7 @@ public enum KioskBackup {
                       try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains(where: { $0.hasPrefix("core/001") }) else {
                     throw RefusedError(description: "\(database.path) is not a kiosk database")
                 }
-                if try !AppDatabase.unknownMigrations(AppDatabase.migrator(modules: modules), owners: ["core"] + modules.map(\.id.rawValue), db).isEmpty {
+                if try !AppDatabase.unknownMigrations(modules: modules, db).isEmpty {
                     throw RefusedError(description: "\(database.path) was written by a newer kiosk than this \(KioskVersion.current)")
                 }
                 // A site gets its key with its first ticket.

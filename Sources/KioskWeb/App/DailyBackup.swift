@@ -40,7 +40,7 @@ public struct DailyBackup: Service {
                 logger.info("backed up", metadata: ["folder": "\(folder.path)"])
                 wait = interval
             } catch {
-                logger.error("backup failed", metadata: ["error": "\(KioskController.kind(of: error))"])
+                logger.error("backup failed", metadata: ["error": "\(ErrorKind.of(error))"])
                 wait = retry
             }
         }

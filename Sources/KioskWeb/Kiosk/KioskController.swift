@@ -219,7 +219,7 @@ struct KioskController {
             return .message(.key("error.title"), error.message, style: .error)
         } catch {
             let message = Self.message(for: error)
-            context.logger.error("kiosk step failed", metadata: ["flow": "\(ref.owner)/\(ref.name)", "error": "\(Self.kind(of: error))"])
+            context.logger.error("kiosk step failed", metadata: ["flow": "\(ref.owner)/\(ref.name)", "error": "\(ErrorKind.of(error))"])
             return .message(.key("error.title"), message, style: .error)
         }
     }
@@ -232,11 +232,6 @@ struct KioskController {
         case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN: return .key("error.disk.cannotWrite")
         default: return .key("error.internal")
         }
-    }
-
-    /// An error's kind for the log (`SQLITE_FULL`), without its message, which may quote data.
-    static func kind(of error: any Error) -> String {
-        (error as? DatabaseError).map { "\($0.resultCode)" } ?? "\(type(of: error))"
     }
 
     private func makeContext(_ session: KioskSession, site: Site, language: Language) -> FlowContext {

@@ -58,7 +58,7 @@ struct LoginController {
         do {
             try await services.database.audit(action, target: target, actor: actor, siteID: nil, at: services.clock.now)
         } catch {
-            context.logger.error("login not audited", metadata: ["action": "\(action)", "error": "\(KioskController.kind(of: error))"])
+            context.logger.error("login not audited", metadata: ["action": "\(action)", "error": "\(ErrorKind.of(error))"])
         }
     }
 
