@@ -70,5 +70,10 @@ enum ClassMigrations {
                 t.primaryKey(["childId", "guardianId"])
             }
         }
+        // Erasing a family sets `collectedBy` to NULL where its guardians collected a child: without
+        // an index each guardian deleted read every attendance mark of every year.
+        migrator.register("002 index attendance by collecting guardian") { db in
+            try db.create(index: "classes_attendance_on_collectedBy", on: "classes_attendance", columns: ["collectedBy"])
+        }
     }
 }

@@ -1,6 +1,7 @@
 """The service on a disk that fills up: a real tmpfs mounted for the test (as root, as the kiosk box
 and CI run). /healthz tells the truth, a family is told what to do, the log says why without
-personal data, and nothing is half saved."""
+personal data, staff still log in and their station says scans are not recorded, and nothing is
+half saved."""
 import http.cookiejar
 import os
 import re
@@ -13,7 +14,11 @@ import urllib.request
 
 import pytest
 
-from conftest import Server
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import Server, log_in, make_browser
 
 
 class Browserless:
@@ -91,8 +96,17 @@ def test_a_full_disk_is_told_to_the_family_the_log_and_healthz(small_disk):
             logged = file.read()
         assert "kiosk step failed" in logged and "database or disk is full" in logged
         assert "Hồ Thị Lan" not in logged and "0933000111" not in logged and "Hồ Bảo Ngọc" not in logged
-        # Room again: the same family registers, and /healthz is ok.
-        os.remove(filler)
+        # Staff still log in (the audit entry cannot be written), and the station says scans are not recorded.
+        station = make_browser(1280, 800)
+        try:
+            log_in(station, server, "staff", "demo-staff-2026", "/staff/DEMO")
+            warning = WebDriverWait(station, 20).until(EC.visibility_of_element_located((By.ID, "save-warning")))
+            assert "không được ghi lại" in warning.text
+            # Room again: the banner goes, the same family registers, and /healthz is ok.
+            os.remove(filler)
+            WebDriverWait(station, 25).until(EC.invisibility_of_element_located((By.ID, "save-warning")))
+        finally:
+            station.quit()
         assert health(server) == (200, "ok")
         assert "Đã đăng ký Hồ Bảo Ngọc" in register(server, "0933000111")
         assert children(server, "Hồ Bảo Ngọc") == 1

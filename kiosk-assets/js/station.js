@@ -142,5 +142,16 @@
   }
   if (counter) { poll(); setInterval(poll, 3000); }
 
+  // ---- Whether the service can save (its /healthz): if not, a banner says that scans are not recorded.
+  const saveWarning = document.getElementById('save-warning');
+  async function checkSaving() {
+    if (!saveWarning || document.hidden) return;
+    try {
+      const response = await fetch('/healthz', { credentials: 'same-origin', cache: 'no-store' });
+      saveWarning.hidden = response.ok;
+    } catch (error) { /* offline: the scans say so themselves */ }
+  }
+  if (saveWarning) { checkSaving(); setInterval(checkSaving, 10000); }
+
   window.Station = { showVerdict };
 })();
