@@ -21,7 +21,12 @@ RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 PYTHON       ?= python3
 
-.PHONY: run test build release deps test-deps bench-deps bench screenshots clean
+# The build folder and the seconds per harness of `make fuzz`.
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES = ticket form station-request family-fields
+
+.PHONY: run test build release deps test-deps bench-deps bench fuzz screenshots clean
 
 run: deps build
 	@echo "Starting the kiosk service with the demo site (Ctrl-C to stop)…"
@@ -30,6 +35,7 @@ run: deps build
 test: deps test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	.build/debug/kiosk-fuzz replay Tests/Fuzz/Corpus
 	node --test Tests/e2e/telex.test.mjs Tests/e2e/entry.test.mjs
 	$(PYTHON) -m pytest -q Tests/e2e
 
@@ -43,6 +49,20 @@ bench: deps bench-deps
 	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk
 	$(BENCH_SCRATCH)/release/kiosk-bench --kiosk $(BENCH_SCRATCH)/release/kiosk --assets ./kiosk-assets
+
+# Each fuzz harness under libFuzzer for FUZZ_SECONDS (new inputs go to a scratch corpus; the seeds in
+# Tests/Fuzz/Corpus stay as committed). A crash stops with the input saved as crash-* in the scratch folder.
+fuzz: deps
+	$(SWIFT) build -c release --product kiosk-fuzz --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@for harness in $(FUZZ_HARNESSES); do \
+	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$harness && \
+	  echo "fuzzing $$harness for $(FUZZ_SECONDS) s" && \
+	  KIOSK_FUZZ=$$harness $(FUZZ_SCRATCH)/release/kiosk-fuzz $(FUZZ_SCRATCH)/corpus/$$harness Tests/Fuzz/Corpus/$$harness \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=$(FUZZ_SCRATCH)/ -print_final_stats=1 \
+	    > $(FUZZ_SCRATCH)/$$harness.log 2>&1; status=$$?; \
+	  grep -E "^(stat::number_of_executed_runs|stat::peak_rss|==|SUMMARY|Fatal)|Done [0-9]+ runs" $(FUZZ_SCRATCH)/$$harness.log; \
+	  [ $$status = 0 ] || { tail -30 $(FUZZ_SCRATCH)/$$harness.log; exit 1; }; \
+	done
 
 screenshots: deps test-deps build
 	$(PYTHON) Tests/e2e/screenshots.py

@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "kiosk", targets: ["kiosk"]),
         .executable(name: "kiosk-bench", targets: ["KioskBench"]),
+        .executable(name: "kiosk-fuzz", targets: ["KioskFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -77,6 +78,14 @@ let package = Package(
         .executableTarget(
             name: "KioskBench",
             dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn"],
+            swiftSettings: swiftSettings
+        ),
+        // The fuzz harnesses: `make fuzz` builds them with libFuzzer (`-sanitize=fuzzer -DFUZZING`);
+        // an ordinary build replays saved inputs through them.
+        .executableTarget(
+            name: "KioskFuzz",
+            dependencies: ["KioskCore"],
+            path: "Tests/Fuzz/KioskFuzz",
             swiftSettings: swiftSettings
         ),
         .target(

@@ -59,19 +59,18 @@ public struct EventCheckInModule: KioskModule {
 
     /// Registered children of the station's event by name (a lost ticket).
     public func stationSearch(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult] {
-        guard let eventID = EventGate.eventID(of: activity) else { return [] }
-        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT child.fullName, child.birthDate, r.id, r.checkedInAt FROM childSearch
-            JOIN child ON child.id = childSearch.rowid
-            JOIN events_registration r ON r.childId = child.id AND r.eventId = ? AND r.status = 'active'
-            WHERE childSearch MATCH ? ORDER BY child.fullName LIMIT 20
-            """, arguments: [eventID, match])
-        return try rows.map { row in
-            let checkedIn = try row.optionalTimestamp("checkedInAt")
-            let birth = LocalDate(iso: row["birthDate"])?.display ?? ""
-            return StationSearchResult(name: row["fullName"], detail: checkedIn.map { "\(birth) · ✓ \(LocalTime.clock($0))" } ?? birth,
-                                       action: StationOffer(label: .key("events.gate.checkIn"), key: "checkin:\(row["id"] as Int64)"))
+        guard let eventID = EventGate.eventID(of: activity), let query = NameQuery(query) else { return [] }
+        // The event's registrations first: the search costs what the day's event holds, not the years of names.
+        let registrations = try Row.fetchAll(db, sql: """
+            SELECT id, childId, checkedInAt FROM events_registration WHERE eventId = ? AND status = 'active'
+            """, arguments: [eventID])
+        let byChild = Dictionary(registrations.map { ($0["childId"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+        return try query.children(among: Array(byChild.keys), limit: 20, db).map { child in
+            let registration = byChild[child.id!]!
+            let checkedIn = try registration.optionalTimestamp("checkedInAt")
+            let birth = child.birthDate.display
+            return StationSearchResult(name: child.fullName, detail: checkedIn.map { "\(birth) · ✓ \(LocalTime.clock($0))" } ?? birth,
+                                       action: StationOffer(label: .key("events.gate.checkIn"), key: "checkin:\(registration["id"] as Int64)"))
         }
     }
 

@@ -124,18 +124,13 @@ enum ClassRegister {
 
     /// Enrolled children of the session's class by name, to mark by hand (a forgotten card).
     static func search(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult] {
-        guard let (_, talentClass) = try ClassSessions.session(of: activity, db), let match = VietnameseFolding.fullTextQuery(query) else {
-            return []
-        }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT child.fullName, child.birthDate, e.id FROM childSearch
-            JOIN child ON child.id = childSearch.rowid
-            JOIN classes_enrolment e ON e.childId = child.id AND e.classId = ? AND e.status = 'enrolled'
-            WHERE childSearch MATCH ? ORDER BY child.fullName LIMIT 20
-            """, arguments: [talentClass.id!, match])
-        return rows.map { row in
-            StationSearchResult(name: row["fullName"], detail: LocalDate(iso: row["birthDate"])?.display ?? "",
-                                action: StationOffer(label: .key("classes.scan.markByHand"), key: "mark:\(row["id"] as Int64)"))
+        guard let (_, talentClass) = try ClassSessions.session(of: activity, db), let query = NameQuery(query) else { return [] }
+        let enrolments = try Enrolment.filter(Enrolment.Columns.classId == talentClass.id! && Enrolment.Columns.status == Enrolment.Status.enrolled.rawValue)
+            .fetchAll(db)
+        let byChild = Dictionary(enrolments.map { ($0.childId, $0) }, uniquingKeysWith: { first, _ in first })
+        return try query.children(among: Array(byChild.keys), limit: 20, db).map { child in
+            StationSearchResult(name: child.fullName, detail: child.birthDate.display,
+                                action: StationOffer(label: .key("classes.scan.markByHand"), key: "mark:\(byChild[child.id!]!.id!)"))
         }
     }
 }

@@ -28,19 +28,23 @@ enum ClassSessions {
 
     /// The session of a station activity (`session:12`), with its class.
     static func session(of activity: StationActivity?, _ db: Database) throws -> (ClassSession, TalentClass)? {
-        guard let activity, activity.moduleID == TalentClassesModule.id, activity.key.hasPrefix("session:"),
-              let id = Int64(activity.key.dropFirst("session:".count)), let session = try ClassSession.find(db, id: id),
-              let talentClass = try TalentClass.find(db, id: session.classId) else { return nil }
+        guard let activity, activity.moduleID == TalentClassesModule.id else { return nil }
+        return try session(key: activity.key, db)
+    }
+
+    /// The session of an activity key (`session:12`), with its class.
+    static func session(key: String, _ db: Database) throws -> (ClassSession, TalentClass)? {
+        guard key.hasPrefix("session:"), let id = Int64(key.dropFirst("session:".count)),
+              let session = try ClassSession.find(db, id: id), let talentClass = try TalentClass.find(db, id: session.classId) else { return nil }
         return (session, talentClass)
     }
 
-    /// Today's sessions at the site, earliest first.
+    /// Today's sessions at the site, earliest first, with their classes: only today's are read.
     static func sessions(_ site: Site, on date: LocalDate, _ db: Database) throws -> [(ClassSession, TalentClass)] {
-        // Asked on every scan at a class: statements prepared once.
-        let classes = try TalentClass.fetchAll(db.cachedStatement(sql: "SELECT * FROM classes_class WHERE siteId = ?"), arguments: [site.id])
-        let byID = Dictionary(uniqueKeysWithValues: classes.map { ($0.id!, $0) })
-        return try ClassSession.fetchAll(db.cachedStatement(sql: """
-            SELECT s.* FROM classes_session s JOIN classes_class c ON c.id = s.classId WHERE c.siteId = ? AND s.day = ? ORDER BY s.startsAt
-            """), arguments: [site.id, date]).map { ($0, byID[$0.classId]!) }
+        let sessions = try ClassSession.fetchAll(db.cachedStatement(sql: """
+            SELECT s.* FROM classes_session s JOIN classes_class c ON c.id = s.classId WHERE s.day = ? AND c.siteId = ? ORDER BY s.startsAt
+            """), arguments: [date, site.id])
+        let classes = Dictionary(uniqueKeysWithValues: try TalentClass.fetchAll(db, keys: Set(sessions.map(\.classId))).map { ($0.id!, $0) })
+        return sessions.map { ($0, classes[$0.classId]!) }
     }
 }

@@ -28,11 +28,21 @@ public struct TalentClassesModule: KioskModule {
 
     /// Today's sessions: one register each (a cancelled one stays, so its scans say so).
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
-        try ClassSessions.sessions(site, on: date, db).map { session, talentClass in
-            StationActivity(moduleID: id, key: session.activityKey,
-                            label: "\(talentClass.titleVi) · \(LocalTime.clock(minuteOfDay: talentClass.schedule.startMinute))–"
-                                + "\(LocalTime.clock(minuteOfDay: talentClass.schedule.endMinute)) · \(talentClass.room)\(session.cancelledAt == nil ? "" : " ✕")")
-        }
+        try ClassSessions.sessions(site, on: date, db).map(register(of:in:))
+    }
+
+    /// One of today's sessions by its key (`session:12`), asked on every scan at a class: one
+    /// session read, whatever the years of classes.
+    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
+        guard let (session, talentClass) = try ClassSessions.session(key: key, db), talentClass.siteId == site.id,
+              session.day == date else { return nil }
+        return register(of: session, in: talentClass)
+    }
+
+    private func register(of session: ClassSession, in talentClass: TalentClass) -> StationActivity {
+        StationActivity(moduleID: id, key: session.activityKey,
+                        label: "\(talentClass.titleVi) · \(LocalTime.clock(minuteOfDay: talentClass.schedule.startMinute))–"
+                            + "\(LocalTime.clock(minuteOfDay: talentClass.schedule.endMinute)) · \(talentClass.room)\(session.cancelledAt == nil ? "" : " ✕")")
     }
 
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {

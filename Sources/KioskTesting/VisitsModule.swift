@@ -40,8 +40,14 @@ public struct VisitsModule: KioskModule {
     }
 
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
-        [StationActivity(moduleID: id, key: "gate", label: "Cổng tham quan")]
+        [Self.gate]
     }
+
+    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
+        key == Self.gate.key ? Self.gate : nil
+    }
+
+    static let gate = StationActivity(moduleID: "visits", key: "gate", label: "Cổng tham quan")
 
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {
         let inside = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visits_visit WHERE checkedInAt IS NOT NULL") ?? 0

@@ -15,6 +15,12 @@ import Testing
         #expect(settings.1 == 2)  // FULL
         #expect(settings.2 == 1)
         #expect(settings.3 == 1)
+        // The writer too: GRDB sets its own writer to NORMAL when it turns WAL on, and a commit then
+        // waits for no fsync (lost in a power cut; tests/e2e/test_power_cut.py shows it).
+        let writer = try await kiosk.services.database.writer.writeWithoutTransaction { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA secure_delete"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(writer.0 == 2 && writer.1 == 1 && writer.2 == 1)
     }
 
     @Test func migrationsAreNamedAndModulesComeAfterTheCoreUnderTheirOwnID() async throws {

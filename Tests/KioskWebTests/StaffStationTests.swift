@@ -26,9 +26,10 @@ import Testing
             try await staff.get("/staff/DEMO")
             #expect(staff.page.contains("id=\"scan-input\""))
             let answer = try await staff.postJSON("/api/scan", ["code": "]Q1" + card + "\n", "site": "DEMO", "activity": nil])
-            let json = try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: String]
-            #expect(json?["outcome"] == "accepted")
-            #expect(json?["name"] == "Phạm Minh Khôi")
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any]
+            #expect(json?["outcome"] as? String == "accepted")
+            #expect(json?["name"] as? String == "Phạm Minh Khôi")
+            #expect(json?["recorded"] as? Bool == true)
         }
     }
 
@@ -58,9 +59,9 @@ import Testing
             try await logIn(staff, DemoData.staffUsername, DemoData.staffPassword)
             try await staff.get("/staff/DEMO")
             let answer = try await staff.postJSON("/api/scan", ["code": code, "site": "DEMO", "activity": nil])
-            let json = try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: String]
-            #expect(json?["outcome"] == "refused")
-            #expect(json?["title"] == reason)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any]
+            #expect(json?["outcome"] as? String == "refused")
+            #expect(json?["title"] as? String == reason)
         }
     }
 
@@ -103,7 +104,7 @@ import Testing
                 for _ in 0..<40 {
                     group.addTask {
                         let answer = try await staff.postJSON("/api/scan", ["code": ticket, "site": "DEMO", "activity": "visits/gate"])
-                        return (try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: String])?["outcome"] ?? "?"
+                        return (try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any])?["outcome"] as? String ?? "?"
                     }
                 }
                 return try await group.reduce(into: [String]()) { $0.append($1) }

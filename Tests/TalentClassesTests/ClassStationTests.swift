@@ -64,6 +64,25 @@ import Testing
         }
     }
 
+    @Test func aStationTakesTheRegisterOfTodaysSessionOnly() async throws {
+        // The session is read by its key on every scan: yesterday's or tomorrow's is not today's.
+        try await withClassKiosk { kiosk, client in
+            let admin = try await admin(client)
+            let id = try await createClass(admin, kiosk, ClassForm(title: "Cờ vua"))
+            let family = try await familyAtClass(client, kiosk, phone: "0914200001", child: "Lý An", classID: id)
+            try await family.post("/kiosk/DEMO/screen", [("_action", "enrol:")])
+            let ticket = try #require(family.page.tokens.first)
+            let staff = try await loggedIn(client, DemoData.staffUsername, DemoData.staffPassword)
+            for day in ["2026-11-21", "2026-11-23"] {
+                let verdict = try await staff.scan(ticket, activity: try await sessionActivity(kiosk, classID: id, day: day))
+                #expect(verdict["outcome"] as? String == "warning" && verdict["title"] as? String == "Hãy chọn buổi học trên trạm", "\(day)")
+            }
+            #expect(try await staff.scan(ticket, activity: try await sessionActivity(kiosk, classID: id))["title"] as? String == "Có mặt")
+            let marks = try await kiosk.services.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classes_attendance") }
+            #expect(marks == 1)
+        }
+    }
+
     @Test func theRegisterIsCorrectedByHandAndTheChangeIsAudited() async throws {
         try await withClassKiosk { kiosk, client in
             let admin = try await admin(client)

@@ -17,6 +17,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from disks import LoopDisk
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KIOSK = os.environ.get("KIOSK_BIN", os.path.join(ROOT, ".build", "debug", "kiosk"))
 
@@ -72,6 +74,14 @@ def server():
     s = Server(idle_timeout=10)
     yield s
     s.stop()
+
+
+@pytest.fixture
+def loop_disk():
+    """An ext4 file system of the test's own (root only): see `disks.LoopDisk`."""
+    disk = LoopDisk()
+    yield disk
+    disk.remove()
 
 
 @pytest.fixture

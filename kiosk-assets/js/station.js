@@ -59,6 +59,8 @@
     verdict.querySelector('.verdict-title').textContent = answer.title || '';
     verdict.querySelector('.verdict-name').textContent = answer.name || '';
     verdict.querySelector('.verdict-detail').textContent = answer.detail || '';
+    // The disk took nothing: the answer stands, but staff must write it down.
+    verdict.querySelector('.verdict-unrecorded').hidden = answer.recorded !== false;
     if (offerButton) {
       offerButton.hidden = !answer.offer;
       offerButton.textContent = answer.offer ? answer.offer.label : '';

@@ -16,6 +16,10 @@ public struct AppDatabase: Sendable {
     ///   - modules: the modules whose migrations run after the core's.
     public init(path: String, modules: [any KioskModule]) throws {
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // GRDB turns its writer to `synchronous = NORMAL` when it sets up WAL, after our
+        // `prepareDatabase`: a commit would then reach the disk only at the next checkpoint, safe from
+        // a killed process but not from a power cut. Every commit is synced.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try self.init(writer: pool, modules: modules)
     }
 

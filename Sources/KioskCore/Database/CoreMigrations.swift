@@ -51,7 +51,7 @@ enum CoreMigrations {
                 t.column("givenAt", .datetime).notNull()
             }
             // Search of folded names ("dang thi anh" finds "Đặng Thị Ánh") through a full-text index;
-            // rowid is the child's or the guardian's id.
+            // rowid is the child's or the guardian's id. Replaced by core/005.
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE childSearch USING fts5(foldedName, tokenize = 'unicode61');
                 CREATE VIRTUAL TABLE guardianSearch USING fts5(foldedName, tokenize = 'unicode61');
@@ -119,6 +119,23 @@ enum CoreMigrations {
                 t.primaryKey("id", .integer)
                 t.column("at", .datetime).notNull()
             }
+        }
+        migrator.registerMigration("core/005 name words instead of the full-text index") { db in
+            // One row per folded word of a name (see `NameIndex`): erasing a person no longer needs
+            // the whole full-text index rewritten to leave no copy of the name in the files.
+            for index in [NameIndex.children, .guardians] {
+                try db.execute(sql: """
+                    CREATE TABLE \(index.table) (
+                      word TEXT NOT NULL,
+                      \(index.column) INTEGER NOT NULL REFERENCES \(index.people)(id) ON DELETE CASCADE,
+                      PRIMARY KEY (word, \(index.column))
+                    ) WITHOUT ROWID;
+                    CREATE INDEX \(index.table)_on_person ON \(index.table)(\(index.column), word);
+                    """)
+                let people = try Row.fetchAll(db, sql: "SELECT id, fullName FROM \(index.people)")
+                for person in people { try index.add(person["fullName"], id: person["id"], db) }
+            }
+            try db.execute(sql: "DROP TABLE childSearch; DROP TABLE guardianSearch")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// This program's version, stamped into the database it migrates, so that an older program
 /// refusing a newer database can say which version wrote it.
 public enum KioskVersion {
-    public static let current = "0.14.0"
+    public static let current = "0.15.0"
 }
 
 /// The database was written by a newer program: it has migrations this one does not know.

@@ -59,8 +59,7 @@ extension AppDatabase {
         var guardian = Guardian(familyId: family, siteId: site.id!, fullName: input.fullName, phone: input.phone.digits,
                                 relationship: input.relationship, createdAt: now)
         try guardian.insert(db)
-        try db.execute(sql: "INSERT INTO guardianSearch(rowid, foldedName) VALUES (?, ?)",
-                       arguments: [guardian.id, VietnameseFolding.fold(input.fullName)])
+        try NameIndex.guardians.add(input.fullName, id: guardian.id!, db)
         _ = try tickets.issue(.guardianCard, site: site, subjectID: guardian.id!, childId: nil, guardianId: guardian.id, db)
         return guardian.id!
     }
@@ -71,8 +70,7 @@ extension AppDatabase {
                           school: input.school, grade: input.grade, createdAt: now)
         try child.insert(db)
         let childID = child.id!
-        try db.execute(sql: "INSERT INTO childSearch(rowid, foldedName) VALUES (?, ?)",
-                       arguments: [childID, VietnameseFolding.fold(input.fullName)])
+        try NameIndex.children.add(input.fullName, id: childID, db)
         var guardianConsent = Consent(childId: childID, guardianId: guardian, givenBy: "guardian",
                                       textVersion: ConsentInput.guardianText, kiosk: consent.kiosk, givenAt: now)
         try guardianConsent.insert(db)
@@ -117,25 +115,22 @@ extension AppDatabase {
     }
 
     /// Children at a site whose names match `query`, ignoring case and tone marks (`dang thi anh`
-    /// finds `Đặng Thị Ánh`), through the full-text index. Each word matches a word's beginning.
-    public func searchChildren(siteID: Int64, query: String, limit: Int = 50) async throws -> [Child] {
-        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
+    /// finds `Đặng Thị Ánh`), each word the beginning of a word of the name; sorted by name, at most
+    /// `limit`, and whether more match.
+    public func searchChildren(siteID: Int64, query: String, limit: Int = 50) async throws -> (found: [Child], more: Bool) {
+        guard let query = NameQuery(query) else { return ([], false) }
         return try await read { db in
-            try Child.fetchAll(db, sql: """
-                SELECT child.* FROM childSearch JOIN child ON child.id = childSearch.rowid
-                WHERE childSearch MATCH ? AND child.siteId = ? ORDER BY child.fullName LIMIT ?
-                """, arguments: [match, siteID, limit])
+            let (ids, more) = try NameIndex.children.matches(query, siteID: siteID, limit: limit, db)
+            return (VietnameseFolding.sortedByName(try Child.fetchAll(db, keys: ids), \.fullName), more)
         }
     }
 
     /// Guardians at a site whose names match `query` the same way.
-    public func searchGuardians(siteID: Int64, query: String, limit: Int = 50) async throws -> [Guardian] {
-        guard let match = VietnameseFolding.fullTextQuery(query) else { return [] }
+    public func searchGuardians(siteID: Int64, query: String, limit: Int = 50) async throws -> (found: [Guardian], more: Bool) {
+        guard let query = NameQuery(query) else { return ([], false) }
         return try await read { db in
-            try Guardian.fetchAll(db, sql: """
-                SELECT guardian.* FROM guardianSearch JOIN guardian ON guardian.id = guardianSearch.rowid
-                WHERE guardianSearch MATCH ? AND guardian.siteId = ? ORDER BY guardian.fullName LIMIT ?
-                """, arguments: [match, siteID, limit])
+            let (ids, more) = try NameIndex.guardians.matches(query, siteID: siteID, limit: limit, db)
+            return (VietnameseFolding.sortedByName(try Guardian.fetchAll(db, keys: ids), \.fullName), more)
         }
     }
 }

@@ -40,8 +40,8 @@ extension AppDatabase {
 
     /// Erases a family on request: guardians, children, consent, cards, and every module's rows about
     /// the children. The audit log records that it happened, not what was erased. Deleted pages are
-    /// overwritten (`secure_delete`), the search index is rebuilt and the WAL truncated, so no copy
-    /// stays in the database files.
+    /// overwritten (`secure_delete`) and the WAL truncated, so no copy stays in the database files;
+    /// the cost is the family's rows, not the site's.
     public func eraseFamily(familyID: Int64, siteID: Int64, registry: ModuleRegistry, actor: String, at now: Date) async throws {
         try await write { db in
             guard let family = try Family.fetchOne(db, key: familyID), family.siteId == siteID else {
@@ -51,16 +51,9 @@ extension AppDatabase {
             let guardianIDs = try Int64.fetchAll(db, sql: "SELECT id FROM guardian WHERE familyId = ?", arguments: [familyID])
             for childID in childIDs {
                 for module in registry.modules { try module.eraseChild(childID, db) }
-                try db.execute(sql: "DELETE FROM childSearch WHERE rowid = ?", arguments: [childID])
             }
-            for guardianID in guardianIDs {
-                try db.execute(sql: "DELETE FROM guardianSearch WHERE rowid = ?", arguments: [guardianID])
-            }
+            // The name words, the cards and the consent go with the family's rows (ON DELETE CASCADE).
             _ = try family.delete(db)
-            try db.execute(sql: """
-                INSERT INTO childSearch(childSearch) VALUES ('optimize');
-                INSERT INTO guardianSearch(guardianSearch) VALUES ('optimize');
-                """)
             try AuditEntry(at: now, siteId: siteID, actor: actor, action: "family.erase", target: "family#\(familyID)",
                            detail: "children: \(childIDs.count), guardians: \(guardianIDs.count)").insert(db)
         }

@@ -50,8 +50,8 @@ public protocol KioskModule: Sendable {
     /// What a staff station can be set to at this site today (an event's gate, a class session).
     func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity]
 
-    /// One of today's activities by its key, asked on every scan at a station. The default looks
-    /// through `stationActivities`; a module answers it directly when listing costs more.
+    /// One of today's activities by its key, asked on every scan at a station, so it reads that one
+    /// activity (not the list). A module with station activities answers it; the default has none.
     func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity?
 
     /// Figures shown at the station for one of the module's activities (checked in / capacity).
@@ -86,9 +86,7 @@ extension KioskModule {
     public var ticketKinds: [TicketKind] { [] }
     public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? { nil }
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] { [] }
-    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
-        try stationActivities(site, on: date, db).first { $0.key == key }
-    }
+    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? { nil }
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] { [] }
     public func stationSearch(_ activity: StationActivity, query: String, _ db: Database) throws -> [StationSearchResult] { [] }
     public func performStationAction(_ key: String, _ context: StationActionContext, _ db: Database) throws -> ScanVerdict {

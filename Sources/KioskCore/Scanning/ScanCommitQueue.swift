@@ -4,7 +4,8 @@ import Synchronization
 /// Group commit for scans: scans that arrive while a commit is on its way to disk are judged
 /// together in the next transaction, each in its own savepoint, and every verdict is returned only
 /// after that transaction is durable. One fsync then serves a whole crowd at the gate, and a scan
-/// that fails rolls back alone.
+/// that fails rolls back alone. When the disk refuses the commit (full, read-only), the verdicts
+/// judged are still answered, marked not recorded: the gate keeps working and says it is not saving.
 ///
 /// Batches run one after another on a serial dispatch queue of their own, which writes through
 /// GRDB's synchronous API: the scan's task waits once, for its verdict, and the batch runs on one
@@ -52,9 +53,10 @@ final class ScanCommitQueue: Sendable {
     }
 
     private func commit(_ batch: [Item]) {
+        var judged: [Result<ScanVerdict, any Error>]?
         do {
             let results = try writer.write { db in
-                batch.map { item in
+                let results = batch.map { item in
                     Result<ScanVerdict, any Error> {
                         var verdict: ScanVerdict?
                         try db.inSavepoint {
@@ -64,10 +66,19 @@ final class ScanCommitQueue: Sendable {
                         return verdict!
                     }
                 }
+                judged = results
+                return results
             }
             for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
         } catch {
-            for item in batch { item.continuation.resume(throwing: error) }
+            let results = DiskFailure(error) == nil ? nil : judged
+            for (index, item) in batch.enumerated() {
+                guard let results, case .success(let verdict) = results[index] else {
+                    item.continuation.resume(throwing: error)
+                    continue
+                }
+                item.continuation.resume(returning: verdict.notRecorded)
+            }
         }
     }
 }

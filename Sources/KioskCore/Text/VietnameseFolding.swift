@@ -11,18 +11,17 @@ public enum VietnameseFolding {
         return stripped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// A full-text query for the name indexes (`childSearch`, `guardianSearch`) where every folded
-    /// word must begin a word of the name: `"dang"* "thi"*`; nil when nothing searchable was typed.
-    public static func fullTextQuery(_ text: String) -> String? {
-        let words = searchWords(text).prefix(8)
-        guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
-    }
-
-    /// The folded words of `text` that contain letters or digits only, for a full-text query.
+    /// The folded words of `text` that contain letters or digits only: the words a name is found by.
     public static func searchWords(_ text: String) -> [String] {
         fold(text)
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
+    }
+}
+
+extension VietnameseFolding {
+    /// `items` in the order of their folded names (`Đặng` beside `Dang`), then of the names as written.
+    public static func sortedByName<Item>(_ items: [Item], _ name: (Item) -> String) -> [Item] {
+        items.map { (fold(name($0)), name($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 }

@@ -25,8 +25,9 @@ struct AdminFamiliesController {
         let guardians = try await services.database.searchGuardians(siteID: site.id!, query: query)
         return services.page(context: context, title: .key("admin.families"), template: "admin-families", values: [
             "site": ["code": site.code, "name": site.name], "q": query, "searched": !query.isEmpty,
-            "children": children.map { ["familyId": $0.familyId, "name": $0.fullName, "birthDate": $0.birthDate.display, "school": $0.school] as [String: Any] },
-            "guardians": guardians.map { ["familyId": $0.familyId, "name": $0.fullName, "phone": PhoneNumber($0.phone)?.masked ?? ""] as [String: Any] },
+            "moreChildren": children.more, "moreGuardians": guardians.more,
+            "children": children.found.map { ["familyId": $0.familyId, "name": $0.fullName, "birthDate": $0.birthDate.display, "school": $0.school] as [String: Any] },
+            "guardians": guardians.found.map { ["familyId": $0.familyId, "name": $0.fullName, "phone": PhoneNumber($0.phone)?.masked ?? ""] as [String: Any] },
         ], surface: .admin)
     }
 

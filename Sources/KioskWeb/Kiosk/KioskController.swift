@@ -226,11 +226,10 @@ struct KioskController {
 
     /// What the family is told of an error that is not theirs: a full or read-only disk is for staff to call in.
     static func message(for error: any Error) -> LocalizedText {
-        guard let error = error as? DatabaseError else { return .key("error.internal") }
-        switch error.resultCode {
-        case .SQLITE_FULL: return .key("error.disk.full")
-        case .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN: return .key("error.disk.cannotWrite")
-        default: return .key("error.internal")
+        switch DiskFailure(error) {
+        case .full: return .key("error.disk.full")
+        case .cannotWrite: return .key("error.disk.cannotWrite")
+        case nil: return .key("error.internal")
         }
     }
 

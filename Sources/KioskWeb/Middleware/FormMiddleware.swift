@@ -9,7 +9,6 @@ struct FormMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
 
     static let maxBodyBytes = 64 * 1024
-    static let maxFields = 100
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post,
@@ -24,52 +23,7 @@ struct FormMiddleware: RouterMiddleware {
         } catch {
             throw KioskError(.invalidInput, "error.body.tooLarge")
         }
-        context.form = try Self.parse(Array(buffer.readableBytesView))
+        context.form = try URLEncodedForm.parse(Array(buffer.readableBytesView))
         return try await next(request, context)
-    }
-
-    /// The fields of a body; the last value wins when a name repeats.
-    static func parse(_ bytes: [UInt8]) throws -> [String: String] {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw KioskError(.invalidInput, "error.body.encoding") }
-        var fields: [String: String] = [:]
-        let pairs = bytes.split(separator: UInt8(ascii: "&"))
-        guard pairs.count <= maxFields else { throw KioskError(.invalidInput, "error.body.tooLarge") }
-        for pair in pairs {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try decode(parts[0])
-            let value = parts.count > 1 ? try decode(parts[1]) : ""
-            fields[name] = value
-        }
-        return fields
-    }
-
-    private static func decode(_ component: ArraySlice<UInt8>) throws -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(component.count)
-        var index = component.startIndex
-        while index < component.endIndex {
-            let byte = component[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), index + 2 < component.endIndex,
-                      let high = hex(component[index + 1]), let low = hex(component[index + 2]) {
-                bytes.append(high << 4 | low)
-                index += 2
-            } else {
-                bytes.append(byte)
-            }
-            index += 1
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw KioskError(.invalidInput, "error.body.encoding") }
-        return text
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

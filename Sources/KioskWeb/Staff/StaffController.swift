@@ -19,20 +19,6 @@ struct StaffController {
         return routes
     }
 
-    /// The body of a scan.
-    struct ScanRequest: Decodable {
-        let code: String
-        let site: String
-        let activity: String?
-    }
-
-    /// The body of a station action (a walk-in, a check-in from the name search).
-    struct ActionRequest: Decodable {
-        let action: String
-        let site: String
-        let activity: String
-    }
-
     /// The verdict as the station shows it.
     struct ScanAnswer: ResponseEncodable {
         struct Offer: Encodable {
@@ -45,6 +31,8 @@ struct StaffController {
         let name: String
         let detail: String
         let offer: Offer?
+        /// False when the disk took nothing: the station says the scan was not recorded.
+        let recorded: Bool
     }
 
     /// People found by name at the station.
@@ -89,9 +77,9 @@ struct StaffController {
     }
 
     @Sendable func scan(_ request: Request, context: KioskRequestContext) async throws -> ScanAnswer {
-        let body: ScanRequest
+        let body: StationScanRequest
         do {
-            body = try await request.decode(as: ScanRequest.self, context: context)
+            body = try await request.decode(as: StationScanRequest.self, context: context)
         } catch {
             throw KioskError(.invalidInput, "error.request")
         }
@@ -103,9 +91,9 @@ struct StaffController {
     }
 
     @Sendable func stationAction(_ request: Request, context: KioskRequestContext) async throws -> ScanAnswer {
-        let body: ActionRequest
+        let body: StationActionRequest
         do {
-            body = try await request.decode(as: ActionRequest.self, context: context)
+            body = try await request.decode(as: StationActionRequest.self, context: context)
         } catch {
             throw KioskError(.invalidInput, "error.request")
         }
@@ -131,7 +119,8 @@ struct StaffController {
         let localizer = services.localizer
         return ScanAnswer(outcome: verdict.outcome.rawValue, title: localizer.string(verdict.title, context.language),
                           name: verdict.name ?? "", detail: verdict.detail.map { localizer.string($0, context.language) } ?? "",
-                          offer: verdict.offer.map { .init(label: localizer.string($0.label, context.language), action: $0.key) })
+                          offer: verdict.offer.map { .init(label: localizer.string($0.label, context.language), action: $0.key) },
+                          recorded: verdict.recorded)
     }
 
     private func siteForStaff(_ code: String, _ context: KioskRequestContext) async throws -> (Site, StaffMember) {

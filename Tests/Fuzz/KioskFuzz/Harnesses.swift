@@ -1,0 +1,66 @@
+import Foundation
+import KioskCore
+
+extension FuzzHarness {
+    /// What a scanner types, cleaned and parsed as a ticket.
+    static let ticket = FuzzHarness(name: "ticket") { bytes in
+        let cleaned = ScannerInput.clean(String(decoding: bytes, as: UTF8.self))
+        guard let token = try? TicketToken.parse(cleaned) else { return }
+        check((try? TicketToken.parse(token.description)) == token, "a parsed token does not print back to itself: \(token)")
+        check(token.description.utf8.allSatisfy { $0 < 0x80 }, "a token with non-ASCII bytes: \(token)")
+    }
+
+    /// A URL-encoded form body.
+    static let form = FuzzHarness(name: "form") { bytes in
+        let fields: [String: String]
+        do {
+            fields = try URLEncodedForm.parse(bytes)
+        } catch {
+            check(error is KioskError, "a form refused with \(type(of: error)), not a localized error")
+            return
+        }
+        check(fields.count <= URLEncodedForm.maxFields, "more fields than allowed: \(fields.count)")
+        let encoded = fields.map { percentEncoded($0.key) + "=" + percentEncoded($0.value) }.joined(separator: "&")
+        check((try? URLEncodedForm.parse(Array(encoded.utf8))) == fields, "a form does not survive encoding again")
+    }
+
+    /// The JSON a station posts for a scan or an action.
+    static let stationRequest = FuzzHarness(name: "station-request") { bytes in
+        let decoder = JSONDecoder()
+        if let scan = try? decoder.decode(StationScanRequest.self, from: Data(bytes)) {
+            _ = try? TicketToken.parse(ScannerInput.clean(scan.code))
+        }
+        _ = try? decoder.decode(StationActionRequest.self, from: Data(bytes))
+    }
+
+    /// A family's fields as the kiosk receives them (NUL-separated here): checked, or refused with a
+    /// localized error; what passes is composed (NFC), bounded and free of hidden characters.
+    static let familyFields = FuzzHarness(name: "family-fields") { bytes in
+        let parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let names = ["guardianName", "phone", "relationship", "childName", "birthDate", "school", "grade"]
+        let fields = Dictionary(uniqueKeysWithValues: zip(names, parts))
+        do {
+            let guardian = try GuardianInput(fields: fields)
+            check(isCleanName(guardian.fullName, maxLength: 80), "a guardian's name passed unclean: \(guardian.fullName.unicodeScalars.map(\.value))")
+            check(guardian.phone.digits.count == 10 && guardian.phone.digits.allSatisfy(\.isASCII), "a phone passed: \(guardian.phone.digits)")
+        } catch {
+            check(error is KioskError, "guardian fields refused with \(type(of: error)), not a localized error")
+        }
+        do {
+            let child = try ChildInput(fields: fields, today: LocalDate(iso: "2026-12-01")!)
+            check(isCleanName(child.fullName, maxLength: 80), "a child's name passed unclean: \(child.fullName.unicodeScalars.map(\.value))")
+            check(isCleanName(child.school, maxLength: 120), "a school passed unclean")
+        } catch {
+            check(error is KioskError, "child fields refused with \(type(of: error)), not a localized error")
+        }
+    }
+}
+
+private func percentEncoded(_ text: String) -> String {
+    text.utf8.map { String(format: "%%%02X", $0) }.joined()
+}
+
+private func isCleanName(_ text: String, maxLength: Int) -> Bool {
+    text == text.precomposedStringWithCanonicalMapping && text.count <= maxLength && !text.isEmpty
+        && !text.unicodeScalars.contains { [.control, .format, .privateUse, .unassigned, .surrogate].contains($0.properties.generalCategory) }
+}
