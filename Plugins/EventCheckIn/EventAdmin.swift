@@ -87,35 +87,32 @@ enum EventAdmin {
         return event.id!
     }
 
-    private static func registrations(_ eventID: Int64, _ site: Site, _ db: Database) throws -> (Event, [Row]) {
+    /// The event's registrations with their children, by name.
+    private static func registrations(_ eventID: Int64, _ site: Site, _ db: Database) throws -> (Event, [(Registration, Child)]) {
         let event = try EventSeats.event(eventID, site: site, db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT child.fullName, child.birthDate, child.school, r.status, r.registeredAt, r.checkedInAt, r.walkIn
-            FROM events_registration r JOIN child ON child.id = r.childId
-            WHERE r.eventId = ? ORDER BY child.fullName COLLATE NOCASE
-            """, arguments: [eventID])
-        return (event, rows)
+        let registrations = try Registration.filter(Registration.Columns.eventId == eventID).fetchAll(db)
+        let children = try FamilyDirectory.children(registrations.map(\.childId), db)
+        let rows = registrations.compactMap { registration in children[registration.childId].map { (registration, $0) } }
+        return (event, VietnameseFolding.sortedByName(rows, \.1.fullName))
     }
 
     static func registrationsCSV(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
         let (event, rows) = try registrations(eventID, site, db)
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Đăng ký lúc", "Vào lúc", "Vắng", "Tại chỗ"])
         let over = Date() >= event.endsAt
-        for row in rows {
-            let checkedIn = try row.optionalTimestamp("checkedInAt")
-            let status: String = row["status"]
-            csv.append([row["fullName"], LocalDate(iso: row["birthDate"])?.display ?? "", row["school"],
-                        status == "active" ? "đã đăng ký" : "đã huỷ", LocalTime.display(try row.timestamp("registeredAt")),
-                        checkedIn.map(LocalTime.display) ?? "", status == "active" && checkedIn == nil && over ? "vắng" : "",
-                        (row["walkIn"] as Bool) ? "có" : ""])
+        for (registration, child) in rows {
+            let active = registration.status == .active
+            csv.append([child.fullName, child.birthDate.display, child.school, active ? "đã đăng ký" : "đã huỷ",
+                        LocalTime.display(registration.registeredAt), registration.checkedInAt.map(LocalTime.display) ?? "",
+                        active && registration.checkedInAt == nil && over ? "vắng" : "", registration.walkIn ? "có" : ""])
         }
         return AdminFile(filename: "su-kien-\(eventID).csv", contentType: "text/csv; charset=utf-8", body: csv.bytes)
     }
 
     static func gateList(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
         let (event, rows) = try registrations(eventID, site, db)
-        let lines = rows.filter { ($0["status"] as String) == "active" }.enumerated().map { index, row in
-            "<tr><td>\(index + 1)</td><td>\(HTML.escape(row["fullName"]))</td><td>\(LocalDate(iso: row["birthDate"])?.display ?? "")</td><td class=\"box\">☐</td></tr>"
+        let lines = rows.filter { $0.0.status == .active }.enumerated().map { index, row in
+            "<tr><td>\(index + 1)</td><td>\(HTML.escape(row.1.fullName))</td><td>\(row.1.birthDate.display)</td><td class=\"box\">☐</td></tr>"
         }
         let html = """
             <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>\(HTML.escape(event.titleVi))</title>

@@ -83,10 +83,10 @@ public struct EventCheckInModule: KioskModule {
         switch parts[0] {
         case "checkin":
             guard let registration = try Registration.fetchOne(db, key: subject), registration.eventId == eventID,
-                  let child = try Child.fetchOne(db, key: registration.childId) else { throw KioskError(.notFound, "events.notFound") }
+                  let child = try FamilyDirectory.child(registration.childId, db) else { throw KioskError(.notFound, "events.notFound") }
             return try EventGate.admit(registration, event: event, childName: child.fullName, at: context.at, staff: context.staffUsername, db)
         case "walkin":
-            guard let child = try Child.fetchOne(db, key: subject), child.siteId == context.site.id else {
+            guard let child = try FamilyDirectory.child(subject, db), child.siteId == context.site.id else {
                 throw KioskError(.notFound, "error.family.notFound")
             }
             do {

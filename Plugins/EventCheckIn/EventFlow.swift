@@ -42,7 +42,7 @@ struct EventFlow: KioskFlow {
         let site = context.site
         let (event, children) = try await context.database.read { db in
             (try EventSeats.event(eventID, site: site, db),
-             try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db))
+             try FamilyDirectory.children(ofFamily: familyID, db))
         }
         context.state["event"] = String(eventID)
         let eligible = children.filter { event.admits(birthDate: $0.birthDate) && $0.mayRegister }
@@ -91,15 +91,16 @@ struct EventFlow: KioskFlow {
         let familyID = try context.requireFamily()
         let now = context.clock.now
         let choices = try await context.database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.id, child.fullName, e.titleVi, e.titleEn, e.startsAt FROM events_registration r
-                JOIN child ON child.id = r.childId JOIN events_event e ON e.id = r.eventId
-                WHERE child.familyId = ? AND r.status = 'active' AND e.endsAt > ? ORDER BY e.startsAt, child.fullName
-                """, arguments: [familyID, DatabaseTimestamp(now)]).map { row in
-                let name: String = row["fullName"], titleVi: String = row["titleVi"], titleEn: String = row["titleEn"]
-                return Choice(.literal(vi: "\(name) — \(titleVi)", en: "\(name) — \(titleEn.isEmpty ? titleVi : titleEn)"),
-                              detail: .key("events.cancelChoice", LocalTime.display(try row.timestamp("startsAt"))), action: "cancel",
-                              value: String(row["id"] as Int64))
+            let names = Dictionary(uniqueKeysWithValues: try FamilyDirectory.children(ofFamily: familyID, db).map { ($0.id!, $0.fullName) })
+            let registrations = try Registration.filter(names.keys.contains(Registration.Columns.childId)
+                                                        && Registration.Columns.status == Registration.Status.active.rawValue).fetchAll(db)
+            let events = Dictionary(uniqueKeysWithValues: try Event.fetchAll(db, keys: Set(registrations.map(\.eventId))).map { ($0.id!, $0) })
+            let coming = registrations.compactMap { registration in
+                events[registration.eventId].map { (registration, $0, names[registration.childId] ?? "") }
+            }.filter { $0.1.endsAt > now }
+            return VietnameseFolding.sortedByName(coming, \.2).sorted { $0.1.startsAt < $1.1.startsAt }.map { registration, event, name in
+                Choice(.literal(vi: "\(name) — \(event.titleVi)", en: "\(name) — \(event.titleEn.isEmpty ? event.titleVi : event.titleEn)"),
+                       detail: .key("events.cancelChoice", LocalTime.display(event.startsAt)), action: "cancel", value: String(registration.id!))
             }
         }
         guard !choices.isEmpty else { return .message(.key("events.mine"), .key("events.mineNone"), actions: [back, .home]) }

@@ -22,7 +22,7 @@ enum EventGate {
         }
         // A member card at an event gate: the child's registration for that event, if any.
         guard scan.ticket.kind == TicketKind.memberCard.code, let stationEventID, let childID = scan.ticket.childId,
-              let child = try Child.fetchOne(db, key: childID), let event = try Event.fetchOne(db, key: stationEventID) else { return nil }
+              let child = try FamilyDirectory.child(childID, db), let event = try Event.fetchOne(db, key: stationEventID) else { return nil }
         if let registration = try EventSeats.activeRegistration(event: stationEventID, child: childID, db) {
             return try admit(registration, event: event, childName: child.fullName, at: scan.at, staff: scan.staffUsername, db)
         }

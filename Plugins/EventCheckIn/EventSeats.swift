@@ -65,7 +65,7 @@ enum EventSeats {
     /// Cancels a family's registration: the seat is free again and the ticket scans as cancelled.
     static func cancel(_ registrationID: Int64, familyID: Int64, now: Date, tickets: TicketIssuer, _ db: Database) throws {
         guard var registration = try Registration.fetchOne(db, key: registrationID), registration.status == .active,
-              let child = try Child.fetchOne(db, key: registration.childId), child.familyId == familyID else {
+              let child = try FamilyDirectory.child(registration.childId, db), child.familyId == familyID else {
             throw KioskError(.notFound, "events.notFound")
         }
         registration.status = .cancelled

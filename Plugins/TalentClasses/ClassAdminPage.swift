@@ -22,43 +22,38 @@ enum ClassAdminPage {
     }
 
     private static func overview(_ talentClass: TalentClass, _ db: Database) throws -> [AdminSection] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, child.fullName, child.birthDate,
-                   (SELECT g.fullName || ' · ' || g.phone FROM guardian g WHERE g.familyId = child.familyId ORDER BY g.id LIMIT 1) AS guardian
-            FROM classes_enrolment e JOIN child ON child.id = e.childId
-            WHERE e.classId = ? AND e.status IN ('enrolled', 'waitlisted') ORDER BY e.id
-            """, arguments: [talentClass.id!])
-        let places = try rows.map { (try Enrolment(row: $0), $0) }
-        let enrolled = places.filter { $0.0.status == .enrolled }.sorted { ($0.1["fullName"] as String) < ($1.1["fullName"] as String) }
-        let waiting = places.filter { $0.0.status == .waitlisted }
-        let toCall = places.filter { $0.0.promotedAt != nil && $0.0.calledAt == nil && $0.0.status == .enrolled }
+        let roll = try ClassRoll(classID: talentClass.id!, db)
+        let enrolled = roll.enrolled, waiting = roll.waiting
+        let toCall = enrolled.filter { $0.enrolment.promotedAt != nil && $0.enrolment.calledAt == nil }
+        let guardian = { (place: ClassRoll.Place) in place.guardian.map { "\($0.fullName) · \($0.phone)" } ?? "" }
         let withdraw = { (enrolment: Enrolment) in AdminAction(.key("classes.admin.withdraw"), key: "withdraw:\(enrolment.id!)", style: .danger) }
         let sessions = try ClassSession.filter(ClassSession.Columns.classId == talentClass.id!).order(ClassSession.Columns.day).fetchAll(db)
         let present = try Dictionary(grouping: Attendance.filter(sessions.map(\.id!).contains(Attendance.Columns.sessionId)).fetchAll(db)
             .filter(\.mark.came), by: \.sessionId).mapValues(\.count)
         return [
             AdminSection(title: .key("classes.admin.toCall"), columns: [.key("classes.child"), .key("classes.admin.guardian"), .key("classes.admin.promotedAt")],
-                         rows: toCall.map { enrolment, row in
-                             AdminTableRow(cells: [row["fullName"], row["guardian"] ?? "", LocalTime.display(enrolment.promotedAt!)],
-                                           actions: [AdminAction(.key("classes.admin.called"), key: "called:\(enrolment.id!)", style: .primary)])
+                         rows: toCall.map { place in
+                             AdminTableRow(cells: [place.child.fullName, guardian(place), LocalTime.display(place.enrolment.promotedAt!)],
+                                           actions: [AdminAction(.key("classes.admin.called"), key: "called:\(place.enrolment.id!)", style: .primary)])
                          }, empty: .key("classes.admin.noneToCall")),
             AdminSection(title: .key("classes.admin.enrolled", String(enrolled.count), String(talentClass.capacity)),
                          columns: [.key("classes.child"), .key("classes.admin.birthDate"), .key("classes.admin.guardian"), .key("classes.admin.waiver")],
-                         rows: enrolled.map { enrolment, row in
+                         rows: enrolled.map { place in
+                             let enrolment = place.enrolment
                              var actions: [AdminAction] = []
                              if enrolment.waiver == .requested {
                                  actions += [AdminAction(.key("classes.admin.confirmWaiver"), key: "waiver:\(enrolment.id!):confirmed", style: .primary),
                                              AdminAction(.key("classes.admin.refuseWaiver"), key: "waiver:\(enrolment.id!):refused")]
                              }
-                             return AdminTableRow(cells: [row["fullName"], LocalDate(iso: row["birthDate"])?.display ?? "", row["guardian"] ?? "",
+                             return AdminTableRow(cells: [place.child.fullName, place.child.birthDate.display, guardian(place),
                                                           enrolment.waiver == .none ? "" : waiverLabel(enrolment.waiver)],
                                                   actions: actions + [withdraw(enrolment)])
                          }, empty: .key("classes.admin.noneEnrolled")),
             AdminSection(title: .key("classes.admin.waitlist"), columns: [.key("classes.admin.position"), .key("classes.child"),
                                                                           .key("classes.admin.guardian"), .key("classes.admin.askedAt")],
                          rows: waiting.enumerated().map { index, place in
-                             AdminTableRow(cells: [String(index + 1), place.1["fullName"], place.1["guardian"] ?? "", LocalTime.display(place.0.requestedAt)],
-                                           actions: [withdraw(place.0)])
+                             AdminTableRow(cells: [String(index + 1), place.child.fullName, guardian(place), LocalTime.display(place.enrolment.requestedAt)],
+                                           actions: [withdraw(place.enrolment)])
                          }, empty: .key("classes.admin.noneWaiting")),
             AdminSection(title: .key("classes.admin.sessions"), columns: [.key("classes.admin.session"), .key("classes.count.present")],
                          rows: sessions.map { session in
@@ -73,25 +68,25 @@ enum ClassAdminPage {
 
     /// One session: each enrolled child's mark and who collected them, with buttons to correct it.
     private static func sessionRegister(_ session: ClassSession, _ db: Database) throws -> AdminSection {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.id, child.fullName, a.mark, a.markedAt, a.markedBy, a.collectedAt, g.fullName AS collector
-            FROM classes_enrolment e JOIN child ON child.id = e.childId
-            LEFT JOIN classes_attendance a ON a.enrolmentId = e.id AND a.sessionId = ?
-            LEFT JOIN guardian g ON g.id = a.collectedBy
-            WHERE e.classId = ? AND (e.status = 'enrolled' OR a.id IS NOT NULL) ORDER BY child.fullName
-            """, arguments: [session.id!, session.classId])
+        let marks = Dictionary(try Attendance.filter(Attendance.Columns.sessionId == session.id!).fetchAll(db).map { ($0.enrolmentId, $0) }) { first, _ in first }
+        let enrolments = try Enrolment.filter(Enrolment.Columns.classId == session.classId).fetchAll(db)
+            .filter { $0.status == .enrolled || marks[$0.id!] != nil }
+        let children = try FamilyDirectory.children(enrolments.map(\.childId), db)
+        let collectors = try FamilyDirectory.guardians(marks.values.compactMap(\.collectedBy), db)
+        let rows = VietnameseFolding.sortedByName(enrolments.compactMap { enrolment in children[enrolment.childId].map { (enrolment, $0) } },
+                                                  \.1.fullName)
         return AdminSection(
             title: .literal(vi: session.label + (session.cancelledAt == nil ? "" : " ✕")),
             columns: [.key("classes.child"), .key("classes.admin.mark"), .key("classes.admin.markedBy"), .key("classes.admin.collectedBy")],
-            rows: try rows.map { row in
-                let mark = (row["mark"] as String?).flatMap(Attendance.Mark.init(rawValue:))
-                let markedAt = try row.optionalTimestamp("markedAt"), collectedAt = try row.optionalTimestamp("collectedAt")
+            rows: rows.map { enrolment, child in
+                let attendance = marks[enrolment.id!]
+                let mark = attendance?.mark
                 return AdminTableRow(
-                    cells: [row["fullName"], mark.map(markLabel) ?? "—",
-                            markedAt.map { "\(row["markedBy"] as String) \(LocalTime.clock($0))" } ?? "",
-                            collectedAt.map { "\(row["collector"] as String? ?? "") \(LocalTime.clock($0))" } ?? ""],
+                    cells: [child.fullName, mark.map(markLabel) ?? "—",
+                            attendance.map { "\($0.markedBy) \(LocalTime.clock($0.markedAt))" } ?? "",
+                            attendance?.collectedAt.map { "\(attendance?.collectedBy.flatMap { collectors[$0]?.fullName } ?? "") \(LocalTime.clock($0))" } ?? ""],
                     actions: Attendance.Mark.allCases.filter { $0 != mark }.map {
-                        AdminAction(.key("classes.mark.\($0.rawValue)"), key: "mark:\(session.id!):\(row["id"] as Int64):\($0.rawValue)")
+                        AdminAction(.key("classes.mark.\($0.rawValue)"), key: "mark:\(session.id!):\(enrolment.id!):\($0.rawValue)")
                     })
             }, empty: .key("classes.admin.noneEnrolled"))
     }

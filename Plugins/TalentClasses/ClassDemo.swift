@@ -26,7 +26,7 @@ enum ClassDemo {
                     weekdays: [3, 5], from: 17 * 60 + 30, to: 19 * 60)
         _ = try add("Vẽ thiếu nhi", "Children's drawing", "drawing", "Cô Đỗ Lan Anh", "Phòng mỹ thuật", ages: 5...12, capacity: 15, fee: 450_000,
                     weekdays: [7, 1], from: 8 * 60, to: 9 * 60 + 30)
-        if let child = try Child.filter(Child.Columns.siteId == site.id!).order(Column("id")).fetchOne(db) {
+        if let child = try FamilyDirectory.children(ofFamily: context.familyID, db).first {
             _ = try ClassSeats.enrol(child, in: chess, hardship: false,
                                      context: SeatContext(site: site, now: context.clock.now, tickets: context.tickets), db)
         }

@@ -6,24 +6,16 @@ import KioskCore
 enum ClassExports {
     static func enrolments(_ id: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
         _ = try ClassSeats.talentClass(id, site: site, db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, child.fullName, child.birthDate, child.school,
-                   (SELECT g.fullName FROM guardian g WHERE g.familyId = child.familyId ORDER BY g.id LIMIT 1) AS guardianName,
-                   (SELECT g.phone FROM guardian g WHERE g.familyId = child.familyId ORDER BY g.id LIMIT 1) AS guardianPhone
-            FROM classes_enrolment e JOIN child ON child.id = e.childId
-            WHERE e.classId = ? AND e.status IN ('enrolled', 'waitlisted')
-            ORDER BY e.status, CASE e.status WHEN 'enrolled' THEN child.fullName END COLLATE NOCASE, e.id
-            """, arguments: [id])
+        let roll = try ClassRoll(classID: id, db)
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Thứ tự chờ", "Miễn học phí",
                                      "Đăng ký lúc", "Được nhận lúc", "Phụ huynh", "Điện thoại"])
-        var position = 0
-        for row in rows {
-            let enrolment = try Enrolment(row: row)
-            if enrolment.status == .waitlisted { position += 1 }
-            csv.append([row["fullName"], LocalDate(iso: row["birthDate"])?.display ?? "", row["school"],
-                        enrolment.status == .enrolled ? "đã nhận" : "danh sách chờ", enrolment.status == .waitlisted ? String(position) : "",
+        for (index, place) in (roll.enrolled + roll.waiting).enumerated() {
+            let enrolment = place.enrolment
+            csv.append([place.child.fullName, place.child.birthDate.display, place.child.school,
+                        enrolment.status == .enrolled ? "đã nhận" : "danh sách chờ",
+                        enrolment.status == .waitlisted ? String(index - roll.enrolled.count + 1) : "",
                         waiver(enrolment.waiver), LocalTime.display(enrolment.requestedAt), enrolment.enrolledAt.map(LocalTime.display) ?? "",
-                        row["guardianName"] ?? "", row["guardianPhone"] ?? ""])
+                        place.guardian?.fullName ?? "", place.guardian?.phone ?? ""])
         }
         return AdminFile(filename: "lop-\(id)-danh-sach.csv", contentType: "text/csv; charset=utf-8", body: csv.bytes)
     }

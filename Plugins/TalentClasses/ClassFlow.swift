@@ -8,7 +8,7 @@ struct ClassFlow: KioskFlow {
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         let familyID = try context.requireFamily()
         let children = try await context.database.read { db in
-            try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db).filter(\.mayRegister)
+            try FamilyDirectory.children(ofFamily: familyID, db).filter(\.mayRegister)
         }
         if children.count == 1 { return try await classes(childID: children[0].id!, &context) }
         let today = context.clock.today

@@ -11,7 +11,7 @@ struct ClassPlace {
 
     init(_ enrolment: Enrolment, _ db: Database) throws {
         guard let talentClass = try TalentClass.fetchOne(db, key: enrolment.classId),
-              let child = try Child.fetchOne(db, key: enrolment.childId) else { throw KioskError(.notFound, "classes.notFound") }
+              let child = try FamilyDirectory.child(enrolment.childId, db) else { throw KioskError(.notFound, "classes.notFound") }
         self.enrolment = enrolment
         self.talentClass = talentClass
         self.childName = child.fullName
@@ -22,11 +22,13 @@ struct ClassPlace {
         self.state = .joined(parts)
     }
 
-    /// The family's live places, soonest class first.
+    /// The family's live places, by child, then in the order they were asked for.
     static func all(familyID: Int64, _ db: Database) throws -> [ClassPlace] {
-        try Enrolment.fetchAll(db, sql: """
-            SELECT e.* FROM classes_enrolment e JOIN child ON child.id = e.childId
-            WHERE child.familyId = ? AND e.status IN ('enrolled', 'waitlisted') ORDER BY child.fullName, e.id
-            """, arguments: [familyID]).map { try ClassPlace($0, db) }
+        let children = try FamilyDirectory.children(ofFamily: familyID, db)
+        let enrolments = try Enrolment.filter(children.map(\.id!).contains(Enrolment.Columns.childId)
+                                              && [Enrolment.Status.enrolled.rawValue, Enrolment.Status.waitlisted.rawValue].contains(Enrolment.Columns.status))
+            .order(Column("id")).fetchAll(db)
+        let places = try enrolments.map { try ClassPlace($0, db) }
+        return VietnameseFolding.sortedByName(places, \.childName)
     }
 }

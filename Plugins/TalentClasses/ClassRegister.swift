@@ -11,7 +11,7 @@ enum ClassRegister {
         switch scan.ticket.kind {
         case TalentClassesModule.ticketKind.code:
             guard let enrolment = try Enrolment.find(db, id: scan.ticket.subjectID),
-                  let child = try Child.find(db, id: enrolment.childId),
+                  let child = try FamilyDirectory.child(enrolment.childId, db),
                   let talentClass = try TalentClass.find(db, id: enrolment.classId) else { return .refused("scan.forged") }
             guard let (session, _) = station else {
                 let today = try ClassSession.filter(ClassSession.Columns.classId == talentClass.id! && ClassSession.Columns.day == LocalDate(scan.at))
@@ -26,7 +26,7 @@ enum ClassRegister {
             return try mark(enrolment, child: child, session: session, talentClass: talentClass, at: scan.at, staff: scan.staffUsername, db)
         case TicketKind.memberCard.code:
             guard let (session, talentClass) = station, let childID = scan.ticket.childId,
-                  let child = try Child.fetchOne(db, key: childID) else { return nil }
+                  let child = try FamilyDirectory.child(childID, db) else { return nil }
             guard let enrolment = try ClassSeats.liveEnrolment(class: talentClass.id!, child: childID, db), enrolment.status == .enrolled else {
                 return ScanVerdict(.refused, .key("classes.scan.notInClass"), name: child.fullName)
             }
@@ -64,27 +64,32 @@ enum ClassRegister {
 
     /// The children present in the session whom this adult may collect: shown, or handed over.
     static func pickup(guardianID: Int64, session: ClassSession, at now: Date, handOver: Bool, _ db: Database) throws -> ScanVerdict {
-        guard let guardian = try Guardian.fetchOne(db, key: guardianID) else { return .refused("scan.revoked") }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, child.fullName, a.collectedAt FROM classes_attendance a
-            JOIN classes_enrolment e ON e.id = a.enrolmentId JOIN child ON child.id = e.childId
-            WHERE a.sessionId = ? AND a.mark != 'absent' AND (
-                EXISTS (SELECT 1 FROM classes_pickup p WHERE p.childId = child.id AND p.guardianId = ?)
-                OR (child.familyId = ? AND NOT EXISTS (SELECT 1 FROM classes_pickup p WHERE p.childId = child.id)))
-            ORDER BY child.fullName
-            """, arguments: [session.id!, guardianID, guardian.familyId])
+        guard let guardian = try FamilyDirectory.guardian(guardianID, db) else { return .refused("scan.revoked") }
+        // The children present in the session, and whom of them this adult may take: those the family
+        // named this adult for, or, where the family named no one, any adult of the family.
+        let marks = try Attendance.filter(Attendance.Columns.sessionId == session.id!).fetchAll(db).filter(\.mark.came)
+        let enrolments = try Enrolment.fetchAll(db, keys: marks.map(\.enrolmentId))
+        let childOf = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0.childId) })
+        let children = try FamilyDirectory.children(enrolments.map(\.childId), db)
+        let named = Dictionary(grouping: try PickupPermission.filter(children.keys.contains(Column("childId"))).fetchAll(db), by: \.childId)
+        let mayTake = { (child: Child) in
+            named[child.id!].map { $0.contains { $0.guardianId == guardianID } } ?? (child.familyId == guardian.familyId)
+        }
+        let rows = VietnameseFolding.sortedByName(marks.compactMap { mark in
+            childOf[mark.enrolmentId].flatMap { children[$0] }.flatMap { mayTake($0) ? (mark, $0) : nil }
+        }, \.1.fullName)
         guard !rows.isEmpty else { return ScanVerdict(.refused, .key("classes.pickup.mayNot"), name: guardian.fullName) }
-        let waiting = rows.filter { ($0["collectedAt"] as DatabaseValue).isNull }
+        let waiting = rows.filter { $0.0.collectedAt == nil }
         guard !waiting.isEmpty else {
-            let collected = try rows.map { "\($0["fullName"] as String) \(LocalTime.clock(try $0.timestamp("collectedAt")))" }.joined(separator: ", ")
+            let collected = rows.map { "\($0.1.fullName) \(LocalTime.clock($0.0.collectedAt!))" }.joined(separator: ", ")
             return ScanVerdict(.warning, .key("classes.pickup.already"), name: guardian.fullName, detail: .literal(vi: collected))
         }
-        let names = waiting.map { $0["fullName"] as String }.joined(separator: ", ")
+        let names = waiting.map(\.1.fullName).joined(separator: ", ")
         guard handOver else {
             return ScanVerdict(.accepted, .key("classes.pickup.may"), name: guardian.fullName, detail: .literal(vi: names),
                                offer: StationOffer(label: .key("classes.pickup.handOver", String(waiting.count)), key: "pickup:\(guardianID)"))
         }
-        let ids = waiting.map { $0["id"] as Int64 }
+        let ids = waiting.map { $0.0.id! }
         try Attendance.filter(ids.contains(Column("id")))
             .updateAll(db, Column("collectedAt").set(to: DatabaseTimestamp(now)), Column("collectedBy").set(to: guardianID))
         return ScanVerdict(.accepted, .key("classes.pickup.done"), name: guardian.fullName, detail: .literal(vi: names))
@@ -102,7 +107,7 @@ enum ClassRegister {
             return try pickup(guardianID: subject, session: session, at: context.at, handOver: true, db)
         case "mark":
             guard let enrolment = try Enrolment.fetchOne(db, key: subject), enrolment.classId == talentClass.id,
-                  let child = try Child.fetchOne(db, key: enrolment.childId) else { throw KioskError(.notFound, "classes.notFound") }
+                  let child = try FamilyDirectory.child(enrolment.childId, db) else { throw KioskError(.notFound, "classes.notFound") }
             return try mark(enrolment, child: child, session: session, talentClass: talentClass, at: context.at, staff: context.staffUsername,
                             byHand: true, db)
         default:

@@ -10,18 +10,15 @@ struct ClassRegisterGrid {
     init(_ talentClass: TalentClass, _ db: Database) throws {
         sessions = try ClassSession.filter(ClassSession.Columns.classId == talentClass.id! && Column("cancelledAt") == nil)
             .order(ClassSession.Columns.day).fetchAll(db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.id, child.fullName FROM classes_enrolment e JOIN child ON child.id = e.childId
-            WHERE e.classId = ? AND (e.status = 'enrolled' OR EXISTS (SELECT 1 FROM classes_attendance a WHERE a.enrolmentId = e.id))
-            ORDER BY child.fullName
-            """, arguments: [talentClass.id!])
-        let marks = try Attendance.filter(rows.map { $0["id"] as Int64 }.contains(Attendance.Columns.enrolmentId)).fetchAll(db)
+        let enrolments = try Enrolment.filter(Enrolment.Columns.classId == talentClass.id!).fetchAll(db)
+        let marks = try Attendance.filter(enrolments.map(\.id!).contains(Attendance.Columns.enrolmentId)).fetchAll(db)
+        let marked = Set(marks.map(\.enrolmentId))
+        let names = try FamilyDirectory.children(enrolments.map(\.childId), db).mapValues(\.fullName)
+        let rows = VietnameseFolding.sortedByName(enrolments.filter { $0.status == .enrolled || marked.contains($0.id!) }
+            .compactMap { enrolment in names[enrolment.childId].map { (enrolment.id!, $0) } }, \.1)
         let byCell = Dictionary(marks.map { ("\($0.enrolmentId):\($0.sessionId)", $0.mark) }) { first, _ in first }
         let sessions = self.sessions
-        children = rows.map { row in
-            let enrolmentID: Int64 = row["id"]
-            return (row["fullName"], sessions.map { byCell["\(enrolmentID):\($0.id!)"] })
-        }
+        children = rows.map { enrolmentID, name in (name, sessions.map { byCell["\(enrolmentID):\($0.id!)"] }) }
     }
 
     /// The register as an admin table.

@@ -93,7 +93,7 @@ enum ClassSeats {
 
     /// The family's enrolment, or not found: a family acts on its own children only.
     static func familyEnrolment(_ id: Int64, familyID: Int64, _ db: Database) throws -> Enrolment {
-        guard let enrolment = try Enrolment.fetchOne(db, key: id), let child = try Child.fetchOne(db, key: enrolment.childId),
+        guard let enrolment = try Enrolment.fetchOne(db, key: id), let child = try FamilyDirectory.child(enrolment.childId, db),
               child.familyId == familyID else { throw KioskError(.notFound, "classes.notFound") }
         return enrolment
     }

@@ -54,8 +54,8 @@ struct PickupFlow: KioskFlow {
     }
 
     private static func family(_ familyID: Int64, _ db: Database) throws -> ([Child], [Guardian]) {
-        (try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db),
-         try Guardian.filter(Guardian.Columns.familyId == familyID).order(Column("id")).fetchAll(db))
+        (try FamilyDirectory.children(ofFamily: familyID, db),
+         try FamilyDirectory.guardians(ofFamily: familyID, db))
     }
 
     private static func field(_ child: Child, _ guardian: Guardian) -> String { "c\(child.id!)g\(guardian.id!)" }

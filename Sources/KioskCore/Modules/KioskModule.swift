@@ -120,9 +120,12 @@ public struct StationActionContext: Sendable {
 public struct DemoContext: Sendable {
     public let clock: KioskClock
     public let tickets: TicketIssuer
+    /// The demo family (a guardian and a child of ten), registered before the modules seed.
+    public let familyID: Int64
 
-    public init(clock: KioskClock, tickets: TicketIssuer) {
+    public init(clock: KioskClock, tickets: TicketIssuer, familyID: Int64) {
         self.clock = clock
         self.tickets = tickets
+        self.familyID = familyID
     }
 }

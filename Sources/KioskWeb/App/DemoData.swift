@@ -37,10 +37,10 @@ public enum DemoData {
         let guardian = try GuardianInput(fields: ["guardianName": "Trần Thị Mai", "phone": guardianPhone, "relationship": "mother"])
         let child = try ChildInput(fields: ["childName": "Nguyễn Văn An", "birthDate": childBirthDate, "school": "Trường Tiểu học Lê Ngọc Hân",
                                             "grade": "5"], today: today)
-        _ = try await database.registerFamily(site: site, guardian: guardian, child: child,
-                                              consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "demo"),
-                                              tickets: services.tickets, at: now)
-        let context = DemoContext(clock: services.clock, tickets: services.tickets)
+        let family = try await database.registerFamily(site: site, guardian: guardian, child: child,
+                                                       consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "demo"),
+                                                       tickets: services.tickets, at: now)
+        let context = DemoContext(clock: services.clock, tickets: services.tickets, familyID: family.familyID)
         let modules = services.registry.modules
         try await database.write { db in
             for module in modules { try module.seedDemo(site, context, db) }
