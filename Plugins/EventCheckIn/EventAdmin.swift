@@ -22,7 +22,8 @@ enum EventAdmin {
             AdminField("reentry", .key("events.field.reentry"), .checkbox, required: false),
             AdminField("cancelled", .key("events.field.cancelled"), .checkbox, required: false),
         ],
-        listColumns: ["titleVi", "startsAt", "venue", "seats", "checkedIn", "state"],
+        listColumns: ["titleVi", "startsAt", "venue", AdminColumn("seats", .key("events.admin.seats")),
+                      AdminColumn("checkedIn", .key("events.admin.checkedIn")), AdminColumn("state", .key("events.admin.cancelled"))],
         list: list, load: load, save: save,
         exports: [
             AdminExport(name: "registrations", label: .key("events.admin.exportCSV"), make: registrationsCSV),

@@ -27,7 +27,7 @@ enum ClassAdmin {
             AdminField("skipDays", .key("classes.field.skipDays"), .multiline(maxLength: 2000), required: false),
             AdminField("lateAfterMinutes", .key("classes.field.lateAfter"), .integer(0...180)),
         ],
-        listColumns: ["titleVi", "periodId", "weekdays", "teacher", "capacity", "waitlist", "feeVND"],
+        listColumns: ["titleVi", "periodId", "weekdays", "teacher", "capacity", AdminColumn("waitlist", .key("classes.admin.waitingCount")), "feeVND"],
         list: list, load: load, save: save,
         exports: [
             AdminExport(name: "enrolments", label: .key("classes.admin.exportEnrolments"), make: ClassExports.enrolments),

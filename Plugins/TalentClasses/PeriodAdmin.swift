@@ -10,7 +10,7 @@ enum PeriodAdmin {
             AdminField("startsOn", .key("classes.field.startsOn"), .date),
             AdminField("endsOn", .key("classes.field.endsOn"), .date),
         ],
-        listColumns: ["name", "startsOn", "endsOn", "classes"],
+        listColumns: ["name", "startsOn", "endsOn", AdminColumn("classes", .key("classes.admin.classCount"))],
         list: list, load: load, save: save)
 
     static func list(_ site: Site, _ db: Database) throws -> [AdminRow] {

@@ -48,6 +48,27 @@ import Testing
         }
     }
 
+    @Test func aListColumnWithNeitherAFieldNorALabelStopsTheStart() {
+        struct Rooms: KioskModule {
+            let id: ModuleID = "rooms"
+            let title = LocalizedText.literal(vi: "Phòng")
+            let icon = "x"
+            let columns: [AdminColumn]
+            var adminResources: [AdminResource] {
+                [AdminResource(name: "rooms", title: .literal(vi: "Phòng"), fields: [AdminField("name", .literal(vi: "Tên"), .text(maxLength: 40))],
+                               listColumns: columns, list: { _, _ in [] }, load: { _, _, _ in nil }, save: { _, _, _, _ in 0 })]
+            }
+        }
+        #expect {
+            _ = try ModuleRegistry([Rooms(columns: ["name", "bookings"])])
+        } throws: { error in
+            "\(error)".contains("list column 'bookings' of rooms/rooms is no field and has no label")
+        }
+        #expect(throws: Never.self) {
+            try ModuleRegistry([Rooms(columns: ["name", AdminColumn("bookings", .literal(vi: "Lượt đặt", en: "Bookings"))])])
+        }
+    }
+
     @Test func aModuleCannotTakeTheCoresTicketKinds() {
         struct Thief: KioskModule {
             let id: ModuleID = "thief"

@@ -6,7 +6,7 @@
 /// ```swift
 /// AdminResource(name: "rooms", title: .key("demo.rooms"),
 ///               fields: [AdminField("name", .key("demo.room.name"), .text(maxLength: 80))],
-///               listColumns: ["name"],
+///               listColumns: ["name", AdminColumn("bookings", .key("demo.room.bookings"))],
 ///               list: { site, db in try Room.all(site, db).map(\.adminRow) },
 ///               load: { id, site, db in try Room.fetchOne(db, key: id)?.adminValues },
 ///               save: { id, values, context, db in try Room.save(id, values, context.site, db) })
@@ -15,8 +15,9 @@ public struct AdminResource: Sendable {
     public let name: String
     public let title: LocalizedText
     public let fields: [AdminField]
-    /// The fields shown as columns of the list.
-    public let listColumns: [String]
+    /// The columns of the list: fields (by name, labelled as in the form) and computed values with
+    /// their own label.
+    public let listColumns: [AdminColumn]
     /// The rows of the list at a site.
     public let list: @Sendable (Site, Database) throws -> [AdminRow]
     /// One record's values for the edit form, or nil if it is not at this site.
@@ -30,7 +31,7 @@ public struct AdminResource: Sendable {
     /// Performs a button of the record's page; runs in one write transaction, audited by the host.
     public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
 
-    public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [String],
+    public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [AdminColumn],
                 list: @escaping @Sendable (Site, Database) throws -> [AdminRow],
                 load: @escaping @Sendable (Int64, Site, Database) throws -> [String: String]?,
                 save: @escaping @Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64,
@@ -47,6 +48,30 @@ public struct AdminResource: Sendable {
         self.exports = exports
         self.page = page
         self.perform = perform
+    }
+
+    /// What a column's head says: its own label, or its field's.
+    public func label(of column: AdminColumn) -> LocalizedText? {
+        column.label ?? fields.first { $0.name == column.name }?.label
+    }
+}
+
+/// A column of an admin list: a field by its name (a string literal: `"titleVi"`), or a value the
+/// list computes, with its label (`AdminColumn("seats", .key("events.admin.seats"))`). A module
+/// whose column has neither a field nor a label does not start.
+public struct AdminColumn: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The key of the value in each `AdminRow`.
+    public let name: String
+    /// The head of a computed column; nil: the field's label.
+    public let label: LocalizedText?
+
+    public init(_ name: String, _ label: LocalizedText? = nil) {
+        self.name = name
+        self.label = label
+    }
+
+    public init(stringLiteral name: String) {
+        self.init(name)
     }
 }
 

@@ -11,8 +11,8 @@ public struct ModuleRegistry: Sendable {
         public let description: String
     }
 
-    /// Checks the modules and indexes them: ids must be well formed and unique, and ticket kind
-    /// codes unique across modules and the core.
+    /// Checks the modules and indexes them: ids must be well formed and unique, ticket kind codes
+    /// unique across modules and the core, and every admin list column labelled.
     public init(_ modules: [any KioskModule]) throws(RegistrationError) {
         var byID: [ModuleID: any KioskModule] = [:]
         var byTicketKind: [String: any KioskModule] = [:]
@@ -25,6 +25,12 @@ public struct ModuleRegistry: Sendable {
                 throw RegistrationError(description: "two modules have the id '\(module.id)'; each module needs its own id")
             }
             byID[module.id] = module
+            for resource in module.adminResources {
+                for column in resource.listColumns where resource.label(of: column) == nil {
+                    throw RegistrationError(description: "list column '\(column.name)' of \(module.id)/\(resource.name) is no field and has no label: "
+                                            + "give it one, AdminColumn(\"\(column.name)\", .key(\"\(module.id).…\"))")
+                }
+            }
             for kind in module.ticketKinds {
                 guard kind.moduleID == module.id else {
                     throw RegistrationError(description: "module '\(module.id)' declares ticket kind \(kind.code) of module '\(kind.moduleID)'")

@@ -23,9 +23,9 @@ struct AdminResourcesController {
         let rows = try await services.database.read { db in try resource.list(site, db) }
         let language = context.language
         return services.page(context: context, title: resource.title, template: "admin-list", values: base(site, module, resource, language).merging([
-            "columns": resource.listColumns.map { name in services.localizer.string(resource.fields.first { $0.name == name }?.label ?? .literal(vi: name), language) },
+            "columns": resource.listColumns.map { services.localizer.string(resource.label(of: $0) ?? .literal(vi: $0.name), language) },
             "rows": rows.map { row in
-                ["id": row.id, "cells": resource.listColumns.map { row.values[$0] ?? "" }, "hasPage": resource.page != nil,
+                ["id": row.id, "cells": resource.listColumns.map { row.values[$0.name] ?? "" }, "hasPage": resource.page != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": services.localizer.string($0.label, language)] }] as [String: Any]
             },
         ]) { $1 }, surface: .admin)
