@@ -1,5 +1,5 @@
 /// A form on a kiosk screen.
-public struct FormSpec: Sendable {
+public struct FormSpec: Sendable, Hashable, Codable {
     public var fields: [FormField]
     /// The action the submit button sends.
     public var submit: ScreenAction
@@ -27,9 +27,9 @@ public struct FormSpec: Sendable {
 }
 
 /// A field of a kiosk form.
-public struct FormField: Sendable {
+public struct FormField: Sendable, Hashable, Codable {
     /// What is typed or picked.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Hashable, Codable {
         /// Free text, typed on the on-screen keyboard with Telex.
         case text(maxLength: Int)
         /// A person's name: free text with Telex, each word capitalised as it is typed.
@@ -71,7 +71,7 @@ public struct FormField: Sendable {
 }
 
 /// An option of a select field.
-public struct FieldOption: Sendable, Hashable {
+public struct FieldOption: Sendable, Hashable, Codable {
     public let value: String
     public let label: LocalizedText
 

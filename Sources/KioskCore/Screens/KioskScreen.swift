@@ -1,8 +1,9 @@
 /// One kiosk screen, declared as data. The browser kiosk renders it to HTML and the framebuffer
-/// display draws it, so a module's flow looks the same on both and never writes HTML.
-public struct KioskScreen: Sendable {
+/// display draws it, so a module's flow looks the same on both and never writes HTML. Screens
+/// compare (a test asserts on the screen a flow returns) and encode (a front end in another process).
+public struct KioskScreen: Sendable, Hashable, Codable {
     /// What the screen shows below its title.
-    public enum Content: Sendable {
+    public enum Content: Sendable, Hashable, Codable {
         /// Large tiles that open flows.
         case menu([MenuTile])
         /// A list of large buttons, each submitting an action.
@@ -39,9 +40,9 @@ public struct KioskScreen: Sendable {
 }
 
 /// A button on a screen.
-public struct ScreenAction: Sendable, Hashable {
+public struct ScreenAction: Sendable, Hashable, Codable {
     /// What pressing it does.
-    public enum Target: Sendable, Hashable {
+    public enum Target: Sendable, Hashable, Codable {
         /// Sends an action to the current flow.
         case submit(name: String, value: String)
         /// Opens a flow (`core`'s family flows or a module's).
@@ -53,7 +54,7 @@ public struct ScreenAction: Sendable, Hashable {
     }
 
     /// How prominent the button is.
-    public enum Style: String, Sendable, Hashable {
+    public enum Style: String, Sendable, Hashable, Codable {
         case primary, secondary, danger
     }
 
@@ -72,7 +73,7 @@ public struct ScreenAction: Sendable, Hashable {
 }
 
 /// A tile on a menu screen.
-public struct MenuTile: Sendable, Hashable {
+public struct MenuTile: Sendable, Hashable, Codable {
     public let icon: String
     public let title: LocalizedText
     public let detail: LocalizedText?
@@ -87,7 +88,7 @@ public struct MenuTile: Sendable, Hashable {
 }
 
 /// One large button of a choice list.
-public struct Choice: Sendable, Hashable {
+public struct Choice: Sendable, Hashable, Codable {
     public let title: LocalizedText
     public let detail: LocalizedText?
     /// The action submitted (`name`, `value`).
@@ -106,8 +107,8 @@ public struct Choice: Sendable, Hashable {
 }
 
 /// A short message.
-public struct Message: Sendable, Hashable {
-    public enum Style: String, Sendable, Hashable {
+public struct Message: Sendable, Hashable, Codable {
+    public enum Style: String, Sendable, Hashable, Codable {
         case info, success, error
     }
 
@@ -121,18 +122,24 @@ public struct Message: Sendable, Hashable {
 }
 
 /// A summary to confirm: labelled values and the action that saves them.
-public struct Confirmation: Sendable {
-    public let lines: [(label: LocalizedText, value: String)]
+public struct Confirmation: Sendable, Hashable, Codable {
+    /// A labelled value.
+    public struct Line: Sendable, Hashable, Codable {
+        public let label: LocalizedText
+        public let value: String
+    }
+
+    public let lines: [Line]
     public let confirm: ScreenAction
 
     public init(lines: [(label: LocalizedText, value: String)], confirm: ScreenAction) {
-        self.lines = lines
+        self.lines = lines.map { Line(label: $0.label, value: $0.value) }
         self.confirm = confirm
     }
 }
 
 /// A ticket to show and print: the host draws the QR code of `token`.
-public struct TicketCard: Sendable, Hashable {
+public struct TicketCard: Sendable, Hashable, Codable {
     public let token: String
     /// The holder's name.
     public let holder: String

@@ -10,8 +10,8 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 ///
 /// Modules use keys prefixed by their id (`event-check-in.title`). Text that comes from the database
 /// (an event title an administrator typed in both languages) is carried as `literal`.
-public struct LocalizedText: Sendable, Hashable {
-    enum Source: Sendable, Hashable {
+public struct LocalizedText: Sendable, Hashable, Codable {
+    enum Source: Sendable, Hashable, Codable {
         case key(String, [String])
         case literal(vi: String, en: String)
         case joined([LocalizedText], separator: String)
