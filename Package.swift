@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn"],
+            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn", "TalentClasses"],
             swiftSettings: swiftSettings
         ),
         .target(
