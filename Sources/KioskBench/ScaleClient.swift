@@ -1,11 +1,15 @@
 import Foundation
 
-/// Requests to the server through curl, a process each, timed by curl itself (`time_total`, from
-/// the connection to the last byte, redirects followed included).
+/// Requests to the server through curl, timed by curl itself (`time_total`, to the last byte, with
+/// redirects followed). The requests of one batch go in turn from one curl process over one kept-alive
+/// connection, as a station's browser sends them.
 struct CurlClient {
     let base: String
     /// Options every request carries (cookies, headers).
     var options: [String] = []
+
+    /// A request: the path, and curl's options for it (the method, the body, headers).
+    typealias Request = (path: String, arguments: [String])
 
     struct Answer {
         let status: Int
@@ -17,15 +21,33 @@ struct CurlClient {
 
     /// Sends a request and throws unless it answers `status`.
     func expect(_ status: Int, _ path: String, _ arguments: [String] = []) throws -> Answer {
-        let output = try runTool("/usr/bin/curl", ["-s", "-w", "\n%{http_code} %{time_total} %header{server-timing}"] + options + arguments + [base + path])
-        guard let newline = output.lastIndex(of: "\n") else { throw BenchError("curl printed nothing for \(path)") }
-        let fields = output[output.index(after: newline)...].split(separator: " ")
-        guard fields.count >= 2, let code = Int(fields[0]), let seconds = Double(fields[1]) else {
-            throw BenchError("curl printed no timing for \(path): \(output.suffix(200))")
+        try expect(status, [(path, arguments)])[0]
+    }
+
+    /// Sends the requests in turn and throws unless each answers `status`.
+    func expect(_ status: Int, _ requests: [Request]) throws -> [Answer] {
+        let marker = "\n--curl-timing-- "
+        let format = marker + "%{http_code} %{time_total} %header{server-timing}\n"
+        var operations: [String] = []
+        for request in requests {
+            if !operations.isEmpty { operations.append("--next") }
+            operations += ["-s", "-w", format] + options + request.arguments + [base + request.path]
         }
-        guard code == status else { throw BenchError("\(path) answered \(code), not \(status): \(output.prefix(300))") }
-        let server = fields.count > 2 ? fields[2].split(separator: "=").last.flatMap { Double($0) } : nil
-        return Answer(status: code, milliseconds: seconds * 1000, serverMilliseconds: server, body: String(output[..<newline]))
+        var rest = try runTool("/usr/bin/curl", operations)[...]
+        return try requests.map { request in
+            guard let found = rest.range(of: marker), let end = rest[found.upperBound...].firstIndex(of: "\n") else {
+                throw BenchError("curl printed no timing for \(request.path): \(rest.prefix(300))")
+            }
+            let body = String(rest[..<found.lowerBound])
+            let fields = rest[found.upperBound..<end].split(separator: " ")
+            rest = rest[rest.index(after: end)...]
+            guard fields.count >= 2, let code = Int(fields[0]), let seconds = Double(fields[1]) else {
+                throw BenchError("curl printed no timing for \(request.path)")
+            }
+            guard code == status else { throw BenchError("\(request.path) answered \(code), not \(status): \(body.prefix(300))") }
+            let server = fields.count > 2 ? fields[2].split(separator: "=").last.flatMap { Double($0) } : nil
+            return Answer(status: code, milliseconds: seconds * 1000, serverMilliseconds: server, body: body)
+        }
     }
 
     /// `text` for a URL's query or a form: everything but unreserved ASCII percent-encoded.
