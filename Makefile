@@ -14,6 +14,8 @@ TEST_PACKAGES = zbar-tools librsvg2-bin chromium chromium-driver curl
 BENCH_PACKAGES = wrk curl
 # The build folder of `make bench` (e.g. BENCH_SCRATCH=.build-bench to keep it apart from a debug build).
 BENCH_SCRATCH ?= .build
+# Options of the bench (e.g. BENCH_ARGS="--families 1000 --repeat 50" for a quick scale run; see BenchArguments).
+BENCH_ARGS ?=
 # The build that is installed on a kiosk box, and the one the bench measures: the Swift runtime linked in
 # (the box needs only the Debian libraries of RUN_PACKAGES), linked by lld with packed relocations and
 # no exported symbols, so the loader writes and maps 7 MB less at start.
@@ -48,7 +50,7 @@ release: deps
 bench: deps bench-deps
 	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product kiosk
-	$(BENCH_SCRATCH)/release/kiosk-bench --kiosk $(BENCH_SCRATCH)/release/kiosk --assets ./kiosk-assets
+	$(BENCH_SCRATCH)/release/kiosk-bench --kiosk $(BENCH_SCRATCH)/release/kiosk --assets ./kiosk-assets $(BENCH_ARGS)
 
 # Each fuzz harness under libFuzzer for FUZZ_SECONDS (new inputs go to a scratch corpus; the seeds in
 # Tests/Fuzz/Corpus stay as committed). A crash stops with the input saved as crash-* in the scratch folder.

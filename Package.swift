@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn"],
+            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn", "TalentClasses"],
             swiftSettings: swiftSettings
         ),
         // The fuzz harnesses: `make fuzz` builds them with libFuzzer (`-sanitize=fuzzer -DFUZZING`);

@@ -1,12 +1,15 @@
 import Foundation
 
 /// The bench's options: `--kiosk PATH` (the release server), `--assets DIR`, `--seconds N` (each wrk run),
-/// `--tickets N` (event tickets seeded for the gate runs).
+/// `--tickets N` (event tickets seeded for the gate runs), `--families N,N` (the sizes of the scale
+/// run, in families; `--families none` skips it), `--repeat N` (each request of the scale run).
 struct BenchArguments {
     var kioskBinary = ".build/release/kiosk"
     var assets = "./kiosk-assets"
     var seconds = 5
     var tickets = 200_000
+    var families = [1_000, 100_000]
+    var repeats = 200
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -16,6 +19,8 @@ struct BenchArguments {
             case "--assets": assets = iterator.next() ?? assets
             case "--seconds": seconds = Int(iterator.next() ?? "") ?? seconds
             case "--tickets": tickets = Int(iterator.next() ?? "") ?? tickets
+            case "--families": families = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 1 }
+            case "--repeat": repeats = max(1, Int(iterator.next() ?? "") ?? repeats)
             default: print("unknown argument \(argument)")
             }
         }

@@ -37,7 +37,7 @@ struct StationLogin {
                             card: String(cards[range]))
     }
 
-    private static func value(after marker: String, in text: String) -> String? {
+    static func value(after marker: String, in text: String) -> String? {
         guard let range = text.range(of: marker) else { return nil }
         let rest = text[range.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }

@@ -76,3 +76,14 @@ let durable = try EventGateSeed.checkedIn(state: state, eventID: seeded.eventID)
 print(pad("gate answers: green / steady / amber") + " \(first.accepted) of \(first.requests) / \(steady.accepted) of \(steady.requests)"
       + " / \(duplicates.accepted) of \(duplicates.requests)")
 print(pad("green answers / check-ins on disk") + " \(first.accepted + steady.accepted) / \(durable) after kill -9")
+
+// 6. The scale run: families with five years of classes and events at each size, and the requests
+// whose cost could follow the years rather than the day.
+var scaleRuns: [ScaleRun] = []
+for families in arguments.families {
+    scaleRuns.append(try await ScaleRun.run(families: families, repeat: arguments.repeats, arguments: arguments, directory: directory))
+}
+if !scaleRuns.isEmpty {
+    print("\nScale run: client-side p50 / p99 (\(arguments.repeats) requests each, half as many identifications and erasures)")
+    print(ScaleTable.text(scaleRuns))
+}
