@@ -45,11 +45,9 @@ struct ScaleFamilies: Sendable {
         let guardian = try db.cachedStatement(sql: """
             INSERT INTO guardian (familyId, siteId, fullName, phone, relationship, createdAt) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        let guardianSearch = try db.cachedStatement(sql: "INSERT INTO guardianSearch(rowid, foldedName) VALUES (?, ?)")
         let child = try db.cachedStatement(sql: """
             INSERT INTO child (familyId, siteId, fullName, birthDate, school, grade, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let childSearch = try db.cachedStatement(sql: "INSERT INTO childSearch(rowid, foldedName) VALUES (?, ?)")
         let consent = try db.cachedStatement(sql: """
             INSERT INTO consent (childId, guardianId, givenBy, textVersion, kiosk, givenAt) VALUES (?, ?, ?, ?, 'kiosk-1', ?)
             """)
@@ -74,7 +72,7 @@ struct ScaleFamilies: Sendable {
                 let phone = phonePrefixes[index % 10] + (index / 10 * 2 + number).zeroPadded(7)
                 try guardian.execute(arguments: [familyID, site.id, name, phone, relationship, created])
                 let guardianID = db.lastInsertedRowID
-                try guardianSearch.execute(arguments: [guardianID, VietnameseFolding.fold(name)])
+                try NameIndex.guardians.add(name, id: guardianID, db)
                 _ = try tickets.issue(.guardianCard, site: site, subjectID: guardianID, childId: nil, guardianId: guardianID, db)
                 guardianIDs.append(guardianID)
             }
@@ -89,7 +87,7 @@ struct ScaleFamilies: Sendable {
                 let grade = age < 6 ? "mn" : String(min(12, age - 5))
                 try child.execute(arguments: [familyID, site.id, name, birthDate, DemoData.schools.randomElement(using: &random)!, grade, created])
                 let childID = db.lastInsertedRowID
-                try childSearch.execute(arguments: [childID, VietnameseFolding.fold(name)])
+                try NameIndex.children.add(name, id: childID, db)
                 try consent.execute(arguments: [childID, guardianIDs[0], "guardian", ConsentInput.guardianText, created])
                 if age >= ConsentInput.childAskedFromAge {
                     try consent.execute(arguments: [childID, guardianIDs[0], "child", ConsentInput.childText, created])
