@@ -26,5 +26,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
 }
 
 extension Character {
-    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+    /// `0` to `9` alone: a digit with a combining mark (`8\u{301}`) sorts between `8` and `9`, so a
+    /// range of characters would take it.
+    var isASCIIDigitCharacter: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
