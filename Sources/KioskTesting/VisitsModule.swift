@@ -3,15 +3,30 @@ import KioskCore
 
 /// A small module of the test kit that uses every part of the module contract: a table of its own,
 /// a kiosk flow that issues a ticket, a ticket kind and its scan judgement, a station activity with
-/// a counter, an admin resource, report figures, and a child's export. Tests of the host use it
-/// the way a real module would be used.
+/// a counter, an admin resource, report figures, a child's export, and a background task (notes of
+/// visits older than a year are cleared). Tests of the host use it the way a real module would be used.
 public struct VisitsModule: KioskModule {
     public let id: ModuleID = "visits"
     public let title = LocalizedText.literal(vi: "Tham quan", en: "Visits")
     public let icon = "🎈"
     public static let ticketKind = TicketKind(code: "VS", moduleID: "visits", title: .literal(vi: "Vé tham quan", en: "Visit ticket"))
 
-    public init() {}
+    /// How often the retention task looks for old notes.
+    let retentionInterval: Duration
+
+    public init(retentionInterval: Duration = .seconds(3600)) {
+        self.retentionInterval = retentionInterval
+    }
+
+    /// Clears the note of every visit checked in more than a year ago.
+    public var backgroundTasks: [ModuleTask] {
+        [ModuleTask(name: "visits/retention", every: retentionInterval) { context in
+            let limit = DatabaseTimestamp(context.clock.now.addingTimeInterval(-365 * 86400))
+            try await context.database.write { db in
+                try db.execute(sql: "UPDATE visits_visit SET note = '' WHERE checkedInAt < ? AND note != ''", arguments: [limit])
+            }
+        }]
+    }
 
     public func registerMigrations(in migrator: inout ModuleMigrator) {
         migrator.register("001 create visit") { db in
@@ -60,8 +75,9 @@ public struct VisitsModule: KioskModule {
             fields: [AdminField("note", .literal(vi: "Ghi chú", en: "Note"), .text(maxLength: 40))],
             listColumns: ["note"],
             list: { site, db in
-                try Row.fetchAll(db, sql: "SELECT visits_visit.id, note FROM visits_visit JOIN child ON child.id = childId WHERE child.siteId = ?",
-                                 arguments: [site.id]).map { AdminRow(id: $0["id"], values: ["note": $0["note"]]) }
+                let visits = try Row.fetchAll(db, sql: "SELECT id, childId, note FROM visits_visit")
+                let children = try FamilyDirectory.children(visits.map { $0["childId"] as Int64 }, db)
+                return visits.filter { children[$0["childId"]]?.siteId == site.id }.map { AdminRow(id: $0["id"], values: ["note": $0["note"]]) }
             },
             load: { id, _, db in
                 try String.fetchOne(db, sql: "SELECT note FROM visits_visit WHERE id = ?", arguments: [id]).map { ["note": $0] }

@@ -78,6 +78,9 @@ public protocol KioskModule: Sendable {
 
     /// Adds the module's part of the demo site (`make run`).
     func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws
+
+    /// Work the module does by itself while the service runs (expiring holds, retention).
+    var backgroundTasks: [ModuleTask] { get }
 }
 
 extension KioskModule {
@@ -97,6 +100,7 @@ extension KioskModule {
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] { [] }
     public func eraseChild(_ childID: Int64, _ db: Database) throws {}
     public func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws {}
+    public var backgroundTasks: [ModuleTask] { [] }
 }
 
 /// What a station action knows: the activity it was offered for, who acts, when, and the tickets.

@@ -24,9 +24,12 @@ public func buildApplication(
     )
 }
 
-/// What runs beside the server: the WAL checkpointer, and the daily backup when a folder is set.
+/// What runs beside the server: the WAL checkpointer, the daily backup when a folder is set, and
+/// each installed module's background tasks.
 func backgroundServices(_ services: KioskServices, logger: Logger) -> [any Service] {
     var background: [any Service] = [WALCheckpointer(database: services.database, path: services.configuration.databasePath)]
+    let context = ModuleTaskContext(database: services.database, clock: services.clock)
+    background += services.registry.modules.flatMap(\.backgroundTasks).map { ModuleTaskRunner(task: $0, context: context, logger: logger) as any Service }
     if let directory = services.configuration.backupDirectory {
         background.append(DailyBackup(configuration: services.configuration, directory: directory, keep: services.configuration.backupsKept,
                                       logger: logger))
