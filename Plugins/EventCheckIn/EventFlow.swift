@@ -50,11 +50,13 @@ struct EventFlow: KioskFlow {
         guard !eligible.isEmpty else {
             return .message(event.title, .key("events.noEligible", String(event.minAge), String(event.maxAge)), actions: [back, .home])
         }
-        // The only child who may go is ticked already: the family chose the event for them.
-        let ticked = eligible.count == 1 ? "yes" : ""
+        // Ticked already: the only child who may go (the family chose the event for them), or the
+        // child whose card was scanned.
+        let scanned = context.scannedChildID
+        let ticked = { (child: Child) in eligible.count == 1 || child.id == scanned ? "yes" : "" }
         var form = FormSpec(fields: eligible.map { child in
             FormField("child\(child.id!)", .literal(vi: child.fullName), .checkbox(.key("events.childAge", String(child.age(on: event.day)))),
-                      value: ticked, required: false)
+                      value: ticked(child), required: false)
         }, submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
         if let error { form = form.showing(error, values: [:]) }
         let intro: [LocalizedText] = [.literal(vi: event.whenAndWhere), .key("events.pickChildren")]

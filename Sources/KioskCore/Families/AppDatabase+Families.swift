@@ -83,17 +83,21 @@ extension AppDatabase {
         return childID
     }
 
-    /// The family of the child or guardian whose card this is, if the card is genuine and live.
+    /// The child or guardian whose card this is, with their family, if the card is genuine and live.
     /// - Parameter kinds: the cards that count (a child's member card and a guardian's card).
     public func identifyFamily(site: Site, card raw: String, signer: TicketSigner,
-                               kinds: [TicketKind] = [.memberCard, .guardianCard]) async throws -> Int64? {
+                               kinds: [TicketKind] = [.memberCard, .guardianCard]) async throws -> CardHolder? {
         guard let token = try? TicketToken.parse(ScannerInput.clean(raw)), token.siteCode == site.code,
               kinds.contains(where: { $0.code == token.kind }), try signer.verify(token) else { return nil }
         return try await read { db in
             guard let ticket = try TicketRecord.fetchOne(db, key: token.id), ticket.revokedAt == nil,
                   ticket.siteId == site.id, ticket.kind == token.kind else { return nil }
-            if let childId = ticket.childId { return try Child.fetchOne(db, key: childId)?.familyId }
-            if let guardianId = ticket.guardianId { return try Guardian.fetchOne(db, key: guardianId)?.familyId }
+            if let childId = ticket.childId {
+                return try Child.fetchOne(db, key: childId).map { CardHolder(familyID: $0.familyId, childID: childId) }
+            }
+            if let guardianId = ticket.guardianId {
+                return try Guardian.fetchOne(db, key: guardianId).map { CardHolder(familyID: $0.familyId, childID: nil) }
+            }
             return nil
         }
     }
@@ -133,4 +137,10 @@ extension AppDatabase {
             return (VietnameseFolding.sortedByName(try Guardian.fetchAll(db, keys: ids), \.fullName), more)
         }
     }
+}
+
+/// Whose card was scanned: the family, and the child when it is a child's member card.
+public struct CardHolder: Sendable, Hashable {
+    public let familyID: Int64
+    public let childID: Int64?
 }

@@ -49,18 +49,22 @@ public struct FlowContext: Sendable {
     public let kiosk: String
     /// The family identified in this session, if any.
     public var familyID: Int64?
+    /// The child whose member card identified the family, if a child's card did: the flows offer
+    /// things for this child first.
+    public var scannedChildID: Int64?
     /// The flow's memory between screens.
     public var state: [String: String]
     public let database: AppDatabase
     public let tickets: TicketIssuer
     public let clock: KioskClock
 
-    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, state: [String: String],
+    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, scannedChildID: Int64? = nil, state: [String: String],
                 database: AppDatabase, tickets: TicketIssuer, clock: KioskClock) {
         self.site = site
         self.language = language
         self.kiosk = kiosk
         self.familyID = familyID
+        self.scannedChildID = scannedChildID
         self.state = state
         self.database = database
         self.tickets = tickets

@@ -178,6 +178,7 @@ struct KioskController {
         var flowContext = makeContext(session, site: site, language: context.language)
         let screen = await run(ref, context) { try await flow.handle(action, &flowContext) }
         session.familyID = flowContext.familyID
+        session.scannedChildID = flowContext.scannedChildID
         session.state = flowContext.state
         var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)/screen"])
         if !hadFamily, session.familyID != nil {
@@ -201,6 +202,7 @@ struct KioskController {
         var flowContext = makeContext(session, site: site, language: context.language)
         let screen = await run(ref, context) { try await flow.start(&flowContext) }
         session.familyID = flowContext.familyID
+        session.scannedChildID = flowContext.scannedChildID
         session.state = flowContext.state
         show(screen, in: &session)
     }
@@ -234,7 +236,8 @@ struct KioskController {
     }
 
     private func makeContext(_ session: KioskSession, site: Site, language: Language) -> FlowContext {
-        FlowContext(site: site, language: language, kiosk: services.kioskName, familyID: session.familyID, state: session.state,
+        FlowContext(site: site, language: language, kiosk: services.kioskName, familyID: session.familyID,
+                    scannedChildID: session.scannedChildID, state: session.state,
                     database: services.database, tickets: services.tickets, clock: services.clock)
     }
 

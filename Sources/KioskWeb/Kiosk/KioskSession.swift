@@ -14,6 +14,8 @@ struct KioskSession: Sendable {
     var id: String
     let siteCode: String
     var familyID: Int64?
+    /// The child whose member card identified the family, if one did.
+    var scannedChildID: Int64?
     var flow: FlowRef?
     var state: [String: String] = [:]
     /// The screen on display, shown again by `GET …/screen`.

@@ -21,7 +21,7 @@ struct AddGuardianFlow: KioskFlow {
 
     private func checkCard(_ card: String, _ context: inout FlowContext) async throws -> KioskScreen {
         let familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer,
-                                                                 kinds: [.guardianCard])
+                                                                 kinds: [.guardianCard])?.familyID
         guard let familyID, familyID == (try context.requireFamily()) else {
             return proofScreen(proofForm().showing(KioskError(.notFound, "guardian.proofRefused", field: "card"), values: [:]))
         }

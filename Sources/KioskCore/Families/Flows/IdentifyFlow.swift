@@ -18,10 +18,12 @@ struct IdentifyFlow: KioskFlow {
         let card = (action.fields["card"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard action.name == "card" || action.name == "phone" else { return screen(form: form()) }
         if action.name == "card" || !card.isEmpty {
-            guard let familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer) else {
+            guard let holder = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer) else {
                 return screen(form: form().showing(KioskError(.notFound, "identify.cardUnknown", field: "card"), values: [:]))
             }
-            return try await identified(familyID, &context)
+            let screen = try await identified(holder.familyID, &context)
+            context.scannedChildID = holder.childID
+            return screen
         }
         guard let phone = PhoneNumber(action.fields["phone"] ?? "") else {
             return screen(form: form().showing(KioskError(.invalidInput, "error.phone.invalid", field: "phone"), values: action.fields))
@@ -43,6 +45,7 @@ struct IdentifyFlow: KioskFlow {
 
     private func identified(_ familyID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
         context.familyID = familyID
+        context.scannedChildID = nil
         context.state = [:]
         return try await FamilyCardsFlow().start(&context)
     }
