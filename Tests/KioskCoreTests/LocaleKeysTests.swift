@@ -1,15 +1,28 @@
 import Foundation
+import KioskCore
 import Testing
 
-/// Every text the service shows exists in Vietnamese and in English: the two locale files hold the
-/// same keys, and every key the code (`.key("…")`, `KioskError(…, "…")`) or a template
+/// Every text the service shows exists in Vietnamese and in English: the core's locale files and
+/// each module's (`kiosk-assets/locales/<module>/`) hold the same keys in both languages, a module's
+/// only keys of its own, and every key the code (`.key("…")`, `KioskError(…, "…")`) or a template
 /// (`{{t.…}}`) names is in them.
 @Suite struct LocaleKeysTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let locales = root.appendingPathComponent("kiosk-assets/locales")
 
-    static func keys(_ language: String) throws -> Set<String> {
-        let data = try Data(contentsOf: root.appendingPathComponent("kiosk-assets/locales/\(language).json"))
+    /// The folders of string tables: the core's (`""`) and each module's.
+    static func folders() throws -> [String] {
+        [""] + (try FileManager.default.contentsOfDirectory(atPath: locales.path).filter { !$0.hasSuffix(".json") }.sorted())
+    }
+
+    static func keys(_ language: String, in folder: String) throws -> Set<String> {
+        let data = try Data(contentsOf: locales.appendingPathComponent(folder).appendingPathComponent("\(language).json"))
         return Set(try #require(try JSONSerialization.jsonObject(with: data) as? [String: String]).keys)
+    }
+
+    /// Every key of a language, the core's and the modules'.
+    static func keys(_ language: String) throws -> Set<String> {
+        try folders().reduce(into: Set<String>()) { $0.formUnion(try keys(language, in: $1)) }
     }
 
     /// The literal keys named in the files of `folder` with extension `ext`, found by `pattern`'s first
@@ -26,10 +39,25 @@ import Testing
         return found
     }
 
-    @Test func bothLanguagesHoldTheSameKeys() throws {
-        let vi = try Self.keys("vi"), en = try Self.keys("en")
-        #expect(vi.subtracting(en).sorted() == [], "in vi.json only")
-        #expect(en.subtracting(vi).sorted() == [], "in en.json only")
+    @Test func bothLanguagesHoldTheSameKeysAndAModuleOnlyItsOwn() throws {
+        #expect(try Self.folders().contains("events") && Self.folders().contains("classes"))
+        for folder in try Self.folders() {
+            let vi = try Self.keys("vi", in: folder), en = try Self.keys("en", in: folder)
+            #expect(vi.subtracting(en).sorted() == [], "in \(folder)/vi.json only")
+            #expect(en.subtracting(vi).sorted() == [], "in \(folder)/en.json only")
+            if !folder.isEmpty { #expect(vi.filter { !$0.hasPrefix(folder + ".") }.sorted() == [], "keys of another in \(folder)") }
+        }
+    }
+
+    @Test func aModulesFileWithAnotherModulesKeyStopsTheStart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("locales-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("events"), withIntermediateDirectories: true)
+        for language in ["vi", "en"] {
+            try Data("{\"home.title\": \"x\"}".utf8).write(to: directory.appendingPathComponent("\(language).json"))
+            try Data("{\"classes.title\": \"y\"}".utf8).write(to: directory.appendingPathComponent("events/\(language).json"))
+        }
+        #expect { _ = try Localizer(directory: directory) } throws: { "\($0)".contains("the key classes.title does not begin with the module's id events") }
     }
 
     @Test func everyKeyTheCodeAndTheTemplatesNameExists() throws {

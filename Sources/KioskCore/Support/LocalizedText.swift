@@ -6,9 +6,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public static let `default`: Language = .vi
 }
 
-/// A piece of text to show a person: a key in `kiosk-assets/locales/<lang>.json`, with arguments.
+/// A piece of text to show a person: a key in `kiosk-assets/locales` (`<lang>.json`, or a module's
+/// `<module>/<lang>.json`), with arguments.
 ///
-/// Modules use keys prefixed by their id (`event-check-in.title`). Text that comes from the database
+/// Modules use keys prefixed by their id (`events.title`). Text that comes from the database
 /// (an event title an administrator typed in both languages) is carried as `literal`.
 public struct LocalizedText: Sendable, Hashable, Codable {
     enum Source: Sendable, Hashable, Codable {

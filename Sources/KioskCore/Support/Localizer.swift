@@ -2,20 +2,36 @@ import Foundation
 
 /// Translates `LocalizedText` with the string tables of `kiosk-assets/locales`.
 ///
-/// Each language is one flat JSON object of key → text. A missing key falls back to Vietnamese,
-/// then to the key itself, so a forgotten translation shows up plainly instead of crashing.
+/// Each language is one flat JSON object of key → text: the core's in `<lang>.json`, and each
+/// module's in a folder named by its id (`events/vi.json`), holding only keys that begin with that id.
+/// A missing key falls back to Vietnamese, then to the key itself, so a forgotten translation shows
+/// up plainly instead of crashing.
 public struct Localizer: Sendable {
     private let tables: [Language: [String: String]]
 
-    /// Loads `<directory>/vi.json` and `<directory>/en.json`.
+    /// Loads `<directory>/<lang>.json` and `<directory>/<module>/<lang>.json` for every language.
     public init(directory: URL) throws {
+        let modules = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            .filter { var folder: ObjCBool = false
+                      return FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path, isDirectory: &folder) && folder.boolValue }
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            let url = directory.appendingPathComponent("\(language.rawValue).json")
-            let data = try Data(contentsOf: url)
-            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+            var table = try Self.table(directory.appendingPathComponent("\(language.rawValue).json"))
+            for module in modules {
+                let file = directory.appendingPathComponent(module).appendingPathComponent("\(language.rawValue).json")
+                let strings = try Self.table(file)
+                if let stray = strings.keys.sorted().first(where: { !$0.hasPrefix(module + ".") }) {
+                    throw LocaleError(description: "\(file.path): the key \(stray) does not begin with the module's id \(module).")
+                }
+                table.merge(strings) { core, _ in core }
+            }
+            tables[language] = table
         }
         self.tables = tables
+    }
+
+    private static func table(_ file: URL) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
     }
 
     /// Creates a localizer from tables in memory.
@@ -53,4 +69,9 @@ public struct Localizer: Sendable {
         }
         return result
     }
+}
+
+/// A locale file that breaks the rule of its folder.
+public struct LocaleError: Error, CustomStringConvertible {
+    public let description: String
 }
