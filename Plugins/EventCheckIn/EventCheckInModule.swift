@@ -64,9 +64,7 @@ public struct EventCheckInModule: KioskModule {
         let registrations = try Row.fetchAll(db, sql: """
             SELECT id, childId, checkedInAt FROM events_registration WHERE eventId = ? AND status = 'active'
             """, arguments: [eventID])
-        let byChild = Dictionary(registrations.map { ($0["childId"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
-        return try query.children(among: Array(byChild.keys), limit: 20, db).map { child in
-            let registration = byChild[child.id!]!
+        return try query.children(of: registrations, child: { $0["childId"] }, limit: 20, db).map { registration, child in
             let checkedIn = try registration.optionalTimestamp("checkedInAt")
             let birth = child.birthDate.display
             return StationSearchResult(name: child.fullName, detail: checkedIn.map { "\(birth) · ✓ \(LocalTime.clock($0))" } ?? birth,

@@ -132,10 +132,9 @@ enum ClassRegister {
         guard let (_, talentClass) = try ClassSessions.session(of: activity, db), let query = NameQuery(query) else { return [] }
         let enrolments = try Enrolment.filter(Enrolment.Columns.classId == talentClass.id! && Enrolment.Columns.status == Enrolment.Status.enrolled.rawValue)
             .fetchAll(db)
-        let byChild = Dictionary(enrolments.map { ($0.childId, $0) }, uniquingKeysWith: { first, _ in first })
-        return try query.children(among: Array(byChild.keys), limit: 20, db).map { child in
+        return try query.children(of: enrolments, child: \.childId, limit: 20, db).map { enrolment, child in
             StationSearchResult(name: child.fullName, detail: child.birthDate.display,
-                                action: StationOffer(label: .key("classes.scan.markByHand"), key: "mark:\(byChild[child.id!]!.id!)"))
+                                action: StationOffer(label: .key("classes.scan.markByHand"), key: "mark:\(enrolment.id!)"))
         }
     }
 }

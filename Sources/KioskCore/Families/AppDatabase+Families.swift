@@ -108,8 +108,8 @@ extension AppDatabase {
             guard let family = try Family.fetchOne(db, key: familyID), family.siteId == site.id else {
                 throw KioskError(.notFound, "error.family.notFound")
             }
-            let guardians = try Guardian.filter(Guardian.Columns.familyId == familyID).order(Column("id")).fetchAll(db)
-            let children = try Child.filter(Child.Columns.familyId == familyID).order(Column("id")).fetchAll(db)
+            let guardians = try FamilyDirectory.guardians(ofFamily: familyID, db)
+            let children = try FamilyDirectory.children(ofFamily: familyID, db)
             return FamilyOverview(
                 family: family,
                 guardians: try guardians.map { .init(person: $0, card: try tickets.existing(.guardianCard, subjectID: $0.id!, site: site, db)?.description) },

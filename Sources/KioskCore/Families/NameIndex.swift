@@ -107,4 +107,12 @@ extension NameQuery {
         let ids = try NameIndex.children.matches(self, among: childIDs, db)
         return Array(VietnameseFolding.sortedByName(try Child.fetchAll(db, keys: ids), \.fullName).prefix(limit))
     }
+
+    /// Of a module's `records` (an event's registrations, a class's enrolments), those whose child's
+    /// name matches, each with its child, in the order of the names, at most `limit`.
+    public func children<Record>(of records: [Record], child: (Record) -> Int64, limit: Int,
+                                 _ db: Database) throws -> [(record: Record, child: Child)] {
+        let byChild = Dictionary(records.map { (child($0), $0) }) { first, _ in first }
+        return try children(among: Array(byChild.keys), limit: limit, db).map { (byChild[$0.id!]!, $0) }
+    }
 }

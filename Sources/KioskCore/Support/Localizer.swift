@@ -11,9 +11,8 @@ public struct Localizer: Sendable {
 
     /// Loads `<directory>/<lang>.json` and `<directory>/<module>/<lang>.json` for every language.
     public init(directory: URL) throws {
-        let modules = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            .filter { var folder: ObjCBool = false
-                      return FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path, isDirectory: &folder) && folder.boolValue }
+        let modules = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.isDirectoryKey])
+            .filter { try $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true }.map(\.lastPathComponent).sorted()
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
             var table = try Self.table(directory.appendingPathComponent("\(language.rawValue).json"))
