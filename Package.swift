@@ -7,7 +7,8 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Domain modules live in `Plugins/<Name>` as ordinary library targets (declared with `path:`);
-/// they are not SwiftPM package plugins. Each depends on KioskCore alone.
+/// they are not SwiftPM package plugins. Each depends on KioskCore alone, and has its tests in
+/// `Tests/<Name>Tests`. Adding a module's name here declares both.
 let domainModules: [String] = ["EventCheckIn", "TalentClasses"]
 
 let package = Package(
@@ -106,15 +107,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskCLITests", dependencies: ["kiosk", "KioskTesting"]),
-        .testTarget(
-            name: "EventCheckInTests",
-            dependencies: ["EventCheckIn", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]
-        ),
-        .testTarget(
-            name: "TalentClassesTests",
-            dependencies: ["TalentClasses", "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird")]
-        ),
-    ] + domainModules.map {
-        .target(name: $0, dependencies: ["KioskCore"], path: "Plugins/\($0)", swiftSettings: swiftSettings)
+    ] + domainModules.flatMap { name -> [Target] in
+        [
+            .target(name: name, dependencies: ["KioskCore"], path: "Plugins/\(name)", swiftSettings: swiftSettings),
+            // Each module's tests, in `Tests/<Name>Tests`, with the test kit.
+            .testTarget(name: "\(name)Tests", dependencies: [
+                .target(name: name), "KioskTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        ]
     }
 )

@@ -24,14 +24,26 @@ enum EventAdmin {
         ],
         listColumns: ["titleVi", "startsAt", "venue", AdminColumn("seats", .key("events.admin.seats")),
                       AdminColumn("checkedIn", .key("events.admin.checkedIn")), AdminColumn("state", .key("events.admin.cancelled"))],
+        filters: [AdminFilter("when", .key("events.admin.when"), options: [
+            FieldOption("upcoming", .key("events.admin.upcoming")), FieldOption("past", .key("events.admin.past")),
+        ])],
         list: list, load: load, save: save,
         exports: [
             AdminExport(name: "registrations", label: .key("events.admin.exportCSV"), make: registrationsCSV),
             AdminExport(name: "gate-list", label: .key("events.admin.gateList"), make: gateList),
         ])
 
-    static func list(_ site: Site, _ db: Database) throws -> [AdminRow] {
-        try Event.filter(Event.Columns.siteId == site.id!).order(Event.Columns.startsAt.desc).fetchAll(db).map { event in
+    /// A page of the site's events, the latest first, upcoming or past when the filter says so.
+    static func list(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
+        var events = Event.filter(Event.Columns.siteId == context.site.id!)
+        switch query.filter("when") {
+        case "upcoming": events = events.filter(Event.Columns.endsAt > DatabaseTimestamp(context.at))
+        case "past": events = events.filter(Event.Columns.endsAt <= DatabaseTimestamp(context.at))
+        default: break
+        }
+        var page = events.order(Event.Columns.startsAt.desc)
+        if let limit = query.limit { page = page.limit(limit, offset: query.offset) }
+        return AdminList(rows: try page.fetchAll(db).map { event in
             let registered = try EventSeats.registeredCount(event.id!, db)
             let checkedIn = try Registration.filter(Registration.Columns.eventId == event.id! && Registration.Columns.checkedInAt != nil
                                                     && Registration.Columns.status == "active").fetchCount(db)
@@ -40,11 +52,11 @@ enum EventAdmin {
                 "seats": "\(registered)/\(event.capacity)", "checkedIn": String(checkedIn),
                 "state": event.cancelledAt == nil ? "" : "✕",
             ])
-        }
+        }, total: try events.fetchCount(db))
     }
 
-    static func load(_ id: Int64, _ site: Site, _ db: Database) throws -> [String: String]? {
-        guard let event = try Event.fetchOne(db, key: id), event.siteId == site.id else { return nil }
+    static func load(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> [String: String]? {
+        guard let event = try Event.fetchOne(db, key: id), event.siteId == context.site.id else { return nil }
         return [
             "titleVi": event.titleVi, "titleEn": event.titleEn, "details": event.details, "venue": event.venue,
             "startsAt": LocalTime.field(event.startsAt), "endsAt": LocalTime.field(event.endsAt),
@@ -97,10 +109,10 @@ enum EventAdmin {
         return (event, VietnameseFolding.sortedByName(rows, \.1.fullName))
     }
 
-    static func registrationsCSV(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
-        let (event, rows) = try registrations(eventID, site, db)
+    static func registrationsCSV(_ eventID: Int64, _ context: AdminReadContext, _ db: Database) throws -> AdminFile {
+        let (event, rows) = try registrations(eventID, context.site, db)
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Đăng ký lúc", "Vào lúc", "Vắng", "Tại chỗ"])
-        let over = Date() >= event.endsAt
+        let over = context.at >= event.endsAt
         for (registration, child) in rows {
             let active = registration.status == .active
             csv.append([child.fullName, child.birthDate.display, child.school, active ? "đã đăng ký" : "đã huỷ",
@@ -110,8 +122,8 @@ enum EventAdmin {
         return AdminFile(filename: "su-kien-\(eventID).csv", contentType: "text/csv; charset=utf-8", body: csv.bytes)
     }
 
-    static func gateList(_ eventID: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
-        let (event, rows) = try registrations(eventID, site, db)
+    static func gateList(_ eventID: Int64, _ context: AdminReadContext, _ db: Database) throws -> AdminFile {
+        let (event, rows) = try registrations(eventID, context.site, db)
         let lines = rows.filter { $0.0.status == .active }.enumerated().map { index, row in
             "<tr><td>\(index + 1)</td><td>\(HTML.escape(row.1.fullName))</td><td>\(row.1.birthDate.display)</td><td class=\"box\">☐</td></tr>"
         }

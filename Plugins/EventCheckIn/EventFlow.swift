@@ -5,6 +5,11 @@ import KioskCore
 /// one step; a lone child who may go is ticked already), get one ticket per child. A child already registered gets the same ticket again.
 /// "My tickets" lists the family's places, each of which can be cancelled to free the seat.
 struct EventFlow: KioskFlow {
+    /// The state's key for the event the family chose.
+    private static let chosenEvent = "event"
+    /// The checklist of the children going.
+    private static let children = "children"
+
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         let siteID = context.site.id!
         let now = context.clock.now
@@ -21,16 +26,16 @@ struct EventFlow: KioskFlow {
             Choice(event.title,
                    detail: left > 0 ? .key("events.choice", event.whenAndWhere, String(left), String(event.minAge), String(event.maxAge))
                                     : .key("events.choiceFull", event.whenAndWhere),
-                   action: "event", value: String(event.id!), disabled: left == 0)
+                   action: "event", id: event.id!, disabled: left == 0)
         }), actions: [mine, .home])
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
-        switch action.name {
-        case "event": return try await chooseChildren(eventID: Int64(action.value) ?? 0, &context)
-        case "register": return try await register(action.fields, &context)
-        case "mine": return try await myTickets(&context)
-        case "cancel": return try await cancel(Int64(action.value) ?? 0, &context)
+        switch (action.name, action.id) {
+        case ("event", let eventID?): return try await chooseChildren(eventID: eventID, &context)
+        case ("register", _): return try await register(action.fields, &context)
+        case ("mine", _): return try await myTickets(&context)
+        case ("cancel", let registrationID?): return try await cancel(registrationID, &context)
         default: return try await start(&context)
         }
     }
@@ -44,7 +49,7 @@ struct EventFlow: KioskFlow {
             (try EventSeats.event(eventID, site: site, db),
              try FamilyDirectory.children(ofFamily: familyID, db))
         }
-        context.state["event"] = String(eventID)
+        context.state[Self.chosenEvent] = eventID
         let eligible = children.filter { event.admits(birthDate: $0.birthDate) && $0.mayRegister }
         let others = children.filter { !eligible.contains($0) }
         guard !eligible.isEmpty else {
@@ -53,21 +58,23 @@ struct EventFlow: KioskFlow {
         // Ticked already: the only child who may go (the family chose the event for them), or the
         // child whose card was scanned.
         let scanned = context.scannedChildID
-        let ticked = { (child: Child) in eligible.count == 1 || child.id == scanned ? "yes" : "" }
-        var form = FormSpec(fields: eligible.map { child in
-            FormField("child\(child.id!)", .literal(vi: child.fullName), .checkbox(.key("events.childAge", String(child.age(on: event.day)))),
-                      value: ticked(child), required: false)
-        }, submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
-        if let error { form = form.showing(error, values: [:]) }
+        let ticked = eligible.filter { eligible.count == 1 || $0.id == scanned }.map { String($0.id!) }
+        let options = eligible.map { child in
+            FieldOption(id: child.id!, .joined([.literal(vi: child.fullName), .key("events.childAge", String(child.age(on: event.day)))]))
+        }
+        var form = FormSpec(fields: [
+            FormField(Self.children, .key("events.children"), .checklist(options), ticked: ticked, required: false),
+        ], submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
+        if let error { form = form.showing(error) }
         let intro: [LocalizedText] = [.literal(vi: event.whenAndWhere), .key("events.pickChildren")]
             + others.map { LocalizedText.key("events.notEligible", $0.fullName) }
         return KioskScreen(title: event.title, intro: intro, content: .form(form), actions: [back, .home])
     }
 
-    private func register(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+    private func register(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
         let familyID = try context.requireFamily()
-        guard let eventID = context.state["event"].flatMap({ Int64($0) }) else { return try await start(&context) }
-        let chosen = fields.filter { $0.key.hasPrefix("child") && $0.value == "yes" }.compactMap { Int64($0.key.dropFirst(5)) }
+        guard let eventID = context.state[Self.chosenEvent, as: Int64.self] else { return try await start(&context) }
+        let chosen = fields.ids(Self.children)
         guard !chosen.isEmpty else {
             return try await chooseChildren(eventID: eventID, &context, error: KioskError(.invalidInput, "events.pickOne"))
         }
@@ -102,7 +109,7 @@ struct EventFlow: KioskFlow {
             }.filter { $0.1.endsAt > now }
             return VietnameseFolding.sortedByName(coming, \.2).sorted { $0.1.startsAt < $1.1.startsAt }.map { registration, event, name in
                 Choice(.literal(vi: "\(name) — \(event.titleVi)", en: "\(name) — \(event.titleEn.isEmpty ? event.titleVi : event.titleEn)"),
-                       detail: .key("events.cancelChoice", LocalTime.display(event.startsAt)), action: "cancel", value: String(registration.id!))
+                       detail: .key("events.cancelChoice", LocalTime.display(event.startsAt)), action: "cancel", id: registration.id!)
             }
         }
         guard !choices.isEmpty else { return .message(.key("events.mine"), .key("events.mineNone"), actions: [back, .home]) }

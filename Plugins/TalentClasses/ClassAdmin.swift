@@ -40,9 +40,15 @@ enum ClassAdmin {
             .map { FieldOption(String($0.id!), .literal(vi: "\($0.name) (\($0.startsOn.display) – \($0.endsOn.display))")) }
     }
 
-    static func list(_ site: Site, _ db: Database) throws -> [AdminRow] {
-        let periods = Dictionary(uniqueKeysWithValues: try Period.filter(Period.Columns.siteId == site.id!).fetchAll(db).map { ($0.id!, $0.name) })
-        return try TalentClass.filter(TalentClass.Columns.siteId == site.id!).order(Column("titleVi")).fetchAll(db).map { talentClass in
+    /// A page of the site's classes, the latest period's first: the years of past classes are never read whole.
+    static func list(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
+        let site = context.site
+        let classes = TalentClass.filter(TalentClass.Columns.siteId == site.id!)
+        var page = classes.order(Column("periodId").desc, Column("titleVi"))
+        if let limit = query.limit { page = page.limit(limit, offset: query.offset) }
+        let shown = try page.fetchAll(db)
+        let periods = Dictionary(uniqueKeysWithValues: try Period.fetchAll(db, keys: Set(shown.map(\.periodId))).map { ($0.id!, $0.name) })
+        return AdminList(rows: try shown.map { talentClass in
             AdminRow(id: talentClass.id!, values: [
                 "titleVi": talentClass.titleVi, "periodId": periods[talentClass.periodId] ?? "",
                 "weekdays": talentClass.schedule.weekly, "teacher": talentClass.teacher,
@@ -50,11 +56,11 @@ enum ClassAdmin {
                 "waitlist": String(try ClassSeats.count(talentClass.id!, .waitlisted, db)),
                 "feeVND": talentClass.feeVND == 0 ? "0" : "\(talentClass.feeVND)\(talentClass.waiverOffered ? " ✓" : "")",
             ])
-        }
+        }, total: try classes.fetchCount(db))
     }
 
-    static func load(_ id: Int64, _ site: Site, _ db: Database) throws -> [String: String]? {
-        guard let talentClass = try TalentClass.fetchOne(db, key: id), talentClass.siteId == site.id else { return nil }
+    static func load(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> [String: String]? {
+        guard let talentClass = try TalentClass.fetchOne(db, key: id), talentClass.siteId == context.site.id else { return nil }
         let schedule = talentClass.schedule
         return [
             "periodId": String(talentClass.periodId), "titleVi": talentClass.titleVi, "titleEn": talentClass.titleEn,

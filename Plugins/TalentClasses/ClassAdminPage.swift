@@ -5,8 +5,8 @@ import KioskCore
 /// waivers to confirm), the waitlist in order, the sessions; the attendance register, and one
 /// session's register to correct by hand. Every button is recorded in the audit log by the host.
 enum ClassAdminPage {
-    static func page(_ id: Int64, _ view: String?, _ site: Site, _ db: Database) throws -> AdminPage? {
-        guard let talentClass = try TalentClass.fetchOne(db, key: id), talentClass.siteId == site.id else { return nil }
+    static func page(_ id: Int64, _ view: String?, _ context: AdminReadContext, _ db: Database) throws -> AdminPage? {
+        guard let talentClass = try TalentClass.fetchOne(db, key: id), talentClass.siteId == context.site.id else { return nil }
         let intro = talentClass.facts
         let links = [AdminLink(.key("classes.admin.overview"), view: ""), AdminLink(.key("classes.admin.register"), view: "register")]
         let sections: [AdminSection]

@@ -4,8 +4,8 @@ import KioskCore
 /// A class's files for the office, as CSV that Excel opens with Vietnamese intact: the enrolled
 /// children by name, then the waitlist in order, with the guardian to call; and the attendance register.
 enum ClassExports {
-    static func enrolments(_ id: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
-        _ = try ClassSeats.talentClass(id, site: site, db)
+    static func enrolments(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> AdminFile {
+        _ = try ClassSeats.talentClass(id, site: context.site, db)
         let roll = try ClassRoll(classID: id, db)
         var csv = CSVWriter(header: ["Họ và tên", "Ngày sinh", "Trường", "Trạng thái", "Thứ tự chờ", "Miễn học phí",
                                      "Đăng ký lúc", "Được nhận lúc", "Phụ huynh", "Điện thoại"])
@@ -20,8 +20,8 @@ enum ClassExports {
         return AdminFile(filename: "lop-\(id)-danh-sach.csv", contentType: "text/csv; charset=utf-8", body: csv.bytes)
     }
 
-    static func register(_ id: Int64, _ site: Site, _ db: Database) throws -> AdminFile {
-        let talentClass = try ClassSeats.talentClass(id, site: site, db)
+    static func register(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> AdminFile {
+        let talentClass = try ClassSeats.talentClass(id, site: context.site, db)
         let grid = try ClassRegisterGrid(talentClass, db)
         var csv = CSVWriter(header: ["Họ và tên"] + grid.sessions.map(\.day.display) + ["Có mặt", "Muộn", "Vắng"])
         for child in grid.children {

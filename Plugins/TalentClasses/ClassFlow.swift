@@ -5,6 +5,11 @@ import KioskCore
 /// left, fee, clashes with the child's other classes marked), enrol or join the waitlist, and leave
 /// with the enrolment ticket. "My classes" shows each place again, to print or withdraw.
 struct ClassFlow: KioskFlow {
+    /// The keys of what the flow keeps between its screens: the child and the class chosen.
+    private enum State {
+        static let child = "child", talentClass = "class"
+    }
+
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         let familyID = try context.requireFamily()
         let children = try await context.database.read { db in
@@ -13,20 +18,19 @@ struct ClassFlow: KioskFlow {
         if children.count == 1 { return try await classes(childID: children[0].id!, &context) }
         let today = context.clock.today
         return KioskScreen(title: .key("classes.title"), intro: [.key("classes.pickChild")], content: .choices(children.map {
-            Choice(.literal(vi: $0.fullName), detail: .key("classes.childAge", String($0.age(on: today))), action: "child", value: String($0.id!))
+            Choice(.literal(vi: $0.fullName), detail: .key("classes.childAge", String($0.age(on: today))), action: "child", id: $0.id!)
         }), actions: [mine, pickup, .home])
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
-        let id = Int64(action.value) ?? 0
-        switch action.name {
-        case "child": return try await classes(childID: id, &context)
-        case "class": return try await chosen(classID: id, &context)
-        case "enrol": return try await enrol(action.fields, &context)
-        case "mine": return try await myClasses(&context)
-        case "enrolment": return try await show(enrolmentID: id, &context)
-        case "withdraw": return try await confirmWithdrawal(enrolmentID: id, &context)
-        case "withdrawConfirmed": return try await withdraw(enrolmentID: id, &context)
+        switch (action.name, action.id) {
+        case ("child", let childID?): return try await classes(childID: childID, &context)
+        case ("class", let classID?): return try await chosen(classID: classID, &context)
+        case ("enrol", _): return try await enrol(action.fields, &context)
+        case ("mine", _): return try await myClasses(&context)
+        case ("enrolment", let enrolmentID?): return try await show(enrolmentID: enrolmentID, &context)
+        case ("withdraw", let enrolmentID?): return try await confirmWithdrawal(enrolmentID: enrolmentID, &context)
+        case ("withdrawConfirmed", let enrolmentID?): return try await withdraw(enrolmentID: enrolmentID, &context)
         default: return try await start(&context)
         }
     }
@@ -40,19 +44,19 @@ struct ClassFlow: KioskFlow {
             let child = try AppDatabase.childForRegistration(childID, familyID: familyID, db)
             return (child, try ClassOffer.offers(for: child, site: site, today: today, db))
         }
-        context.state["child"] = String(childID)
+        context.state[State.child] = childID
         guard !offers.isEmpty else {
             return .message(.key("classes.title"), .key("classes.none", child.fullName), actions: [mine, .home])
         }
         return KioskScreen(title: .key("classes.forChild", child.fullName), intro: [.key("classes.intro")],
                            content: .choices(offers.map { Choice($0.talentClass.title, detail: $0.summary, action: "class",
-                                                                 value: String($0.talentClass.id!)) }),
+                                                                 id: $0.talentClass.id!) }),
                            actions: [mine, pickup, .home])
     }
 
     private func chosen(classID: Int64, _ context: inout FlowContext, error: KioskError? = nil) async throws -> KioskScreen {
         let familyID = try context.requireFamily()
-        guard let childID = context.state["child"].flatMap({ Int64($0) }) else { return try await start(&context) }
+        guard let childID = context.state[State.child, as: Int64.self] else { return try await start(&context) }
         let site = context.site, today = context.clock.today
         let (child, offer, existing) = try await context.database.read { db in
             let child = try AppDatabase.childForRegistration(childID, familyID: familyID, db)
@@ -61,7 +65,7 @@ struct ClassFlow: KioskFlow {
                     try ClassSeats.liveEnrolment(class: classID, child: childID, db))
         }
         if let existing { return try await show(enrolmentID: existing.id!, &context) }
-        context.state["class"] = String(classID)
+        context.state[State.talentClass] = classID
         let talentClass = offer.talentClass
         var fields: [FormField] = []
         if talentClass.feeVND > 0, talentClass.waiverOffered {
@@ -69,16 +73,16 @@ struct ClassFlow: KioskFlow {
         }
         let submit = offer.seatsLeft > 0 ? "classes.enrol" : "classes.joinWaitlist"
         var form = FormSpec(fields: fields, submit: ScreenAction(.key(submit), .submit(name: "enrol", value: ""), style: .primary))
-        if let error { form = form.showing(error, values: [:]) }
+        if let error { form = form.showing(error) }
         return KioskScreen(title: talentClass.title, intro: [.literal(vi: child.fullName)] + offer.details, content: .form(form),
                            actions: [back(childID), .home])
     }
 
-    private func enrol(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+    private func enrol(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
         let familyID = try context.requireFamily()
-        guard let childID = context.state["child"].flatMap({ Int64($0) }),
-              let classID = context.state["class"].flatMap({ Int64($0) }) else { return try await start(&context) }
-        let seats = SeatContext(context), hardship = fields["hardship"] == "yes"
+        guard let childID = context.state[State.child, as: Int64.self],
+              let classID = context.state[State.talentClass, as: Int64.self] else { return try await start(&context) }
+        let seats = SeatContext(context), hardship = fields.isTicked("hardship")
         do {
             let enrolment = try await context.database.write { db in
                 let child = try AppDatabase.childForRegistration(childID, familyID: familyID, db)
@@ -99,7 +103,7 @@ struct ClassFlow: KioskFlow {
             try ClassPlace.all(familyID: familyID, db).map { place in
                 Choice(.literal(vi: "\(place.childName) — \(place.talentClass.titleVi)",
                                 en: "\(place.childName) — \(place.talentClass.titleEn.isEmpty ? place.talentClass.titleVi : place.talentClass.titleEn)"),
-                       detail: place.state, action: "enrolment", value: String(place.enrolment.id!))
+                       detail: place.state, action: "enrolment", id: place.enrolment.id!)
             }
         }
         guard !choices.isEmpty else { return .message(.key("classes.mine"), .key("classes.mineNone"), actions: [back(nil), .home]) }

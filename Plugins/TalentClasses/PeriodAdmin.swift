@@ -13,17 +13,17 @@ enum PeriodAdmin {
         listColumns: ["name", "startsOn", "endsOn", AdminColumn("classes", .key("classes.admin.classCount"))],
         list: list, load: load, save: save)
 
-    static func list(_ site: Site, _ db: Database) throws -> [AdminRow] {
-        try Period.filter(Period.Columns.siteId == site.id!).order(Period.Columns.startsOn.desc).fetchAll(db).map { period in
+    static func list(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
+        query.page(try Period.filter(Period.Columns.siteId == context.site.id!).order(Period.Columns.startsOn.desc).fetchAll(db).map { period in
             AdminRow(id: period.id!, values: [
                 "name": period.name, "startsOn": period.startsOn.display, "endsOn": period.endsOn.display,
                 "classes": String(try TalentClass.filter(TalentClass.Columns.periodId == period.id!).fetchCount(db)),
             ])
-        }
+        })
     }
 
-    static func load(_ id: Int64, _ site: Site, _ db: Database) throws -> [String: String]? {
-        guard let period = try Period.fetchOne(db, key: id), period.siteId == site.id else { return nil }
+    static func load(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> [String: String]? {
+        guard let period = try Period.fetchOne(db, key: id), period.siteId == context.site.id else { return nil }
         return ["name": period.name, "startsOn": period.startsOn.iso, "endsOn": period.endsOn.iso]
     }
 

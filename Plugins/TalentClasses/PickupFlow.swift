@@ -12,7 +12,7 @@ struct PickupFlow: KioskFlow {
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
         guard action.name == "save" else { return try await start(&context) }
         let familyID = try context.requireFamily()
-        let ticked = Set(action.fields.filter { $0.value == "yes" }.keys)
+        let ticked = action.fields.ticked
         do {
             try await context.database.write { db in
                 let (children, guardians) = try Self.family(familyID, db)
@@ -42,11 +42,11 @@ struct PickupFlow: KioskFlow {
             return guardians.map { guardian in
                 let mayCollect = named.isEmpty || named.contains { $0.guardianId == guardian.id }
                 return FormField(Self.field(child, guardian), .literal(vi: child.fullName),
-                                 .checkbox(.literal(vi: "\(guardian.fullName) · \(guardian.phone)")), value: mayCollect ? "yes" : "", required: false)
+                                 .checkbox(.literal(vi: "\(guardian.fullName) · \(guardian.phone)")), value: mayCollect ? FormField.ticked : "", required: false)
             }
         }
         var form = FormSpec(fields: fields, submit: ScreenAction(.key("classes.pickup.save"), .submit(name: "save", value: ""), style: .primary))
-        if let error { form = form.showing(error, values: [:]) }
+        if let error { form = form.showing(error) }
         return KioskScreen(title: .key("classes.pickup.title"), intro: [.key("classes.pickup.intro")], content: .form(form), actions: [
             ScreenAction(.key("family.addGuardian"), .flow(.core, CoreFlows.guardian)),
             ScreenAction(.key("classes.title"), .flow(TalentClassesModule.id, "start")), .home,

@@ -25,12 +25,12 @@ public func loggedIn(_ client: any TestClientProtocol, _ username: String, _ pas
 public func addFamily(_ kiosk: TestKiosk, phone: String, children: [(String, String)]) async throws -> Int64 {
     let today = kiosk.services.clock.today
     let guardian = try GuardianInput(fields: ["guardianName": "Phụ huynh \(phone)", "phone": phone, "relationship": "mother"])
-    let first = try ChildInput(fields: ["childName": children[0].0, "birthDate": children[0].1, "school": "TH", "grade": "3"], today: today)
+    let first = try ChildInput(fullName: children[0].0, birthDate: LocalDate(iso: children[0].1), school: "TH", grade: "3", today: today)
     let consent = ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "test")
     let ids = try await kiosk.services.database.registerFamily(site: kiosk.site, guardian: guardian, child: first, consent: consent,
                                                                tickets: kiosk.services.tickets, at: TestKiosk.defaultNow)
     for child in children.dropFirst() {
-        let input = try ChildInput(fields: ["childName": child.0, "birthDate": child.1, "school": "TH", "grade": "3"], today: today)
+        let input = try ChildInput(fullName: child.0, birthDate: LocalDate(iso: child.1), school: "TH", grade: "3", today: today)
         _ = try await kiosk.services.database.addChild(familyID: ids.familyID, site: kiosk.site, child: input, consent: consent,
                                                        tickets: kiosk.services.tickets, at: TestKiosk.defaultNow)
     }

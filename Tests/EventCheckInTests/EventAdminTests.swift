@@ -28,8 +28,8 @@ import Testing
             try await addFamily(kiosk, phone: "0955000001", children: [("Trần Bảo", "2016-01-01"), ("Trần An", "2017-01-01")])
             let family = try await identified(client, phone: "0955000001", birth: "2016-01-01", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Trần Bảo"))", "yes"),
-                                                          ("child\(try await childID(kiosk, "Trần An"))", "yes")])
+            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(try await childID(kiosk, "Trần Bảo"))"),
+                                                          ("children", "\(try await childID(kiosk, "Trần An"))")])
             let csv = try await admin.get("/admin/DEMO/m/events/events/\(eventID)/export/registrations")
             let bytes = Array(Data(buffer: csv.body))
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))

@@ -9,7 +9,7 @@ import Testing
     private func ticket(_ client: any TestClientProtocol, _ kiosk: TestKiosk, eventID: Int64) async throws -> String {
         let family = try await identified(client, phone: DemoData.guardianPhone, birth: DemoData.childBirthDate, flow: "events/start")
         try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-        try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Nguyễn Văn An"))", "yes")])
+        try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(try await childID(kiosk, "Nguyễn Văn An"))")])
         return try #require(family.page.tokens.first)
     }
 

@@ -16,14 +16,14 @@ import Testing
             // The three-year-old is outside 4–15 and is not offered.
             #expect(family.page.contains("Lê Bé: không trong độ tuổi"))
             let anh = try await childID(kiosk, "Lê Anh"), binh = try await childID(kiosk, "Lê Bình")
-            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(anh)", "yes"), ("child\(binh)", "yes")])
+            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(anh)"), ("children", "\(binh)")])
             let tokens = family.page.tokens
             #expect(tokens.count == 2)
             #expect(tokens.allSatisfy { $0.hasPrefix("NTN1.DEMO.EV.") })
             // Registering the same child again shows the existing ticket, never a second one.
             try await family.get("/kiosk/DEMO/start/events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(anh)", "yes")])
+            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(anh)")])
             #expect(family.page.tokens.count == 1)
             #expect(tokens.contains(family.page.tokens[0]))
             let count = try await kiosk.services.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events_registration")! }
@@ -42,8 +42,8 @@ import Testing
             try await family.post("/kiosk/DEMO/scan", [("code", try await card(kiosk, .memberCard, childID: binh) + "\r")])
             try await family.get("/kiosk/DEMO/start/events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            #expect(family.page.contains("name=\"child\(binh)\" value=\"yes\" checked"))
-            #expect(family.page.contains("name=\"child\(anh)\" value=\"yes\">"))
+            #expect(family.page.contains("name=\"children\" value=\"\(binh)\" checked"))
+            #expect(family.page.contains("name=\"children\" value=\"\(anh)\">"))
             // Identified by phone and birth date, no child is ticked for them.
             let byPhone = try await identified(client, phone: "0911000002", birth: "2016-01-01", flow: "events/start")
             try await byPhone.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
@@ -67,7 +67,7 @@ import Testing
             let pages = try await withThrowingTaskGroup(of: String.self) { group in
                 for (visitor, child) in families {
                     group.addTask {
-                        try await visitor.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(child)", "yes")])
+                        try await visitor.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(child)")])
                         return visitor.page
                     }
                 }
@@ -89,7 +89,7 @@ import Testing
             try await addFamily(kiosk, phone: "0933000001", children: [("Võ Ngọc", "2014-02-02")])
             let family = try await identified(client, phone: "0933000001", birth: "2014-02-02", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Võ Ngọc"))", "yes")])
+            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(try await childID(kiosk, "Võ Ngọc"))")])
             let ticket = try #require(family.page.tokens.first)
             try await family.post("/kiosk/DEMO/screen", [("_action", "mine:")])
             let registrationID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM events_registration")! }
@@ -101,7 +101,7 @@ import Testing
             try await addFamily(kiosk, phone: "0933000002", children: [("Võ Minh", "2014-03-03")])
             let other = try await identified(client, phone: "0933000002", birth: "2014-03-03", flow: "events/start")
             try await other.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            try await other.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Võ Minh"))", "yes")])
+            try await other.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(try await childID(kiosk, "Võ Minh"))")])
             #expect(other.page.tokens.count == 1)
         }
     }
@@ -113,7 +113,7 @@ import Testing
             try await addFamily(kiosk, phone: "0944000001", children: [("Phan Vy", "2016-06-06")])
             let family = try await identified(client, phone: "0944000001", birth: "2016-06-06", flow: "events/start")
             try await family.post("/kiosk/DEMO/screen", [("_action", "event:\(eventID)")])
-            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("child\(try await childID(kiosk, "Phan Vy"))", "yes")])
+            try await family.post("/kiosk/DEMO/screen", [("_action", "register:"), ("children", "\(try await childID(kiosk, "Phan Vy"))")])
             let ticket = try #require(family.page.tokens.first)
             let staff = try await gate(client, eventID: eventID)
             try await admin.get("/admin/DEMO")

@@ -56,7 +56,8 @@ import Testing
             let columns: [AdminColumn]
             var adminResources: [AdminResource] {
                 [AdminResource(name: "rooms", title: .literal(vi: "Phòng"), fields: [AdminField("name", .literal(vi: "Tên"), .text(maxLength: 40))],
-                               listColumns: columns, list: { _, _ in [] }, load: { _, _, _ in nil }, save: { _, _, _, _ in 0 })]
+                               listColumns: columns, list: { _, _, _ in AdminList(rows: [], total: 0) }, load: { _, _, _ in nil },
+                               save: { _, _, _, _ in 0 })]
             }
         }
         #expect {
@@ -67,6 +68,29 @@ import Testing
         #expect(throws: Never.self) {
             try ModuleRegistry([Rooms(columns: ["name", AdminColumn("bookings", .literal(vi: "Lượt đặt", en: "Bookings"))])])
         }
+    }
+
+    @Test func aModuleRoleMustBeNamedByItsModuleAndAResourceMayOpenOnlyToDeclaredRoles() {
+        struct Library: KioskModule {
+            let id: ModuleID = "library"
+            let title = LocalizedText.literal(vi: "Thư viện")
+            let icon = "x"
+            let declared: [ModuleRole]
+            let opensTo: [StaffRole.Role]
+            var roles: [ModuleRole] { declared }
+            var adminResources: [AdminResource] {
+                [AdminResource(name: "loans", title: .literal(vi: "Mượn"), fields: [], listColumns: [], roles: opensTo,
+                               list: { _, _, _ in AdminList(rows: [], total: 0) }, load: { _, _, _ in nil }, save: nil)]
+            }
+        }
+        let librarian = ModuleRole("librarian", of: "library", title: .literal(vi: "Thủ thư"))
+        #expect(throws: Never.self) { try ModuleRegistry([Library(declared: [librarian], opensTo: [librarian.role])]) }
+        #expect {
+            _ = try ModuleRegistry([Library(declared: [ModuleRole("librarian", of: "events", title: .literal(vi: "x"))], opensTo: [])])
+        } throws: { error in "\(error)".contains("must be named 'library.<role>'") }
+        #expect {
+            _ = try ModuleRegistry([Library(declared: [], opensTo: [StaffRole.Role(rawValue: "scholarships.reviewer")])])
+        } throws: { error in "\(error)".contains("opens to role 'scholarships.reviewer', which no module declares") }
     }
 
     @Test func aModuleCannotTakeTheCoresTicketKinds() {

@@ -23,7 +23,7 @@ import Testing
         // When thirty families are erased meanwhile (each with writes that leave the WAL to copy)
         for n in 0..<30 {
             let guardian = try GuardianInput(fields: ["guardianName": "Phụ Huynh \(n)", "phone": "09876500\(String(format: "%02d", n))", "relationship": "mother"])
-            let child = try ChildInput(fields: ["childName": "Con \(n)", "birthDate": "2016-03-04", "school": "TH", "grade": "4"],
+            let child = try ChildInput(fullName: "Con \(n)", birthDate: LocalDate(iso: "2016-03-04"), school: "TH", grade: "4",
                                        today: kiosk.services.clock.today)
             let ids = try await database.registerFamily(site: kiosk.site, guardian: guardian, child: child,
                                                         consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "k"),

@@ -7,7 +7,7 @@ import Testing
     private func register(_ kiosk: TestKiosk, name: String = "Đặng Thị Ánh", phone: String = "0987654321",
                           birth: String = "2016-03-04", childAgreed: Bool? = true) async throws -> (familyID: Int64, childID: Int64) {
         let guardian = try GuardianInput(fields: ["guardianName": "Đặng Văn Bình", "phone": phone, "relationship": "father"])
-        let child = try ChildInput(fields: ["childName": name, "birthDate": birth, "school": "TH Kim Đồng", "grade": "4"],
+        let child = try ChildInput(fullName: name, birthDate: LocalDate(iso: birth), school: "TH Kim Đồng", grade: "4",
                                    today: kiosk.services.clock.today)
         return try await kiosk.services.database.registerFamily(
             site: kiosk.site, guardian: guardian, child: child,
@@ -36,7 +36,7 @@ import Testing
         let kiosk = try await TestKiosk.make()
         defer { kiosk.remove() }
         let guardian = try GuardianInput(fields: ["guardianName": "Lê Văn C", "phone": "0977000111", "relationship": "father"])
-        let child = try ChildInput(fields: ["childName": "Lê Thị D", "birthDate": "2019-01-01", "school": "MN", "grade": "mn"],
+        let child = try ChildInput(fullName: "Lê Thị D", birthDate: LocalDate(iso: "2019-01-01"), school: "MN", grade: "mn",
                                    today: kiosk.services.clock.today)
         await #expect(throws: KioskError.self) {
             try await kiosk.services.database.registerFamily(site: kiosk.site, guardian: guardian, child: child,

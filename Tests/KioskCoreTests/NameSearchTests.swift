@@ -6,7 +6,7 @@ import Testing
 @Suite struct NameSearchTests {
     private func register(_ kiosk: TestKiosk, child: String, guardian: String = "Đặng Văn Bình", phone: String) async throws -> Int64 {
         let guardian = try GuardianInput(fields: ["guardianName": guardian, "phone": phone, "relationship": "father"])
-        let child = try ChildInput(fields: ["childName": child, "birthDate": "2016-03-04", "school": "TH Kim Đồng", "grade": "4"],
+        let child = try ChildInput(fullName: child, birthDate: LocalDate(iso: "2016-03-04"), school: "TH Kim Đồng", grade: "4",
                                    today: kiosk.services.clock.today)
         return try await kiosk.services.database.registerFamily(
             site: kiosk.site, guardian: guardian, child: child, consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "k"),

@@ -112,9 +112,9 @@ import Testing
             #expect(admin.page.contains("<td>kiosk</td>"))
             let visitID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM visits_visit")! }
             try await admin.get("/admin/DEMO/m/visits/visits/\(visitID)")
-            let bad = try await admin.post("/admin/DEMO/m/visits/visits/\(visitID)", [("note", String(repeating: "x", count: 41))])
+            let bad = try await admin.post("/admin/DEMO/m/visits/visits/\(visitID)", [("note", String(repeating: "x", count: 201))])
             #expect(bad.status == .badRequest)
-            #expect(admin.page.contains("Tối đa 40 ký tự"))
+            #expect(admin.page.contains("Tối đa 200 ký tự"))
             try await admin.post("/admin/DEMO/m/visits/visits/\(visitID)", [("note", "<i>đổi</i>")])
             #expect(admin.page.contains("&lt;i&gt;đổi&lt;/i&gt;"))
         }

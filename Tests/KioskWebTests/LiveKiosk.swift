@@ -39,7 +39,8 @@ func bookVisit(_ kiosk: TestKiosk, _ client: any TestClientProtocol) async throw
     try await registerFamily(family)
     try await family.get("/kiosk/DEMO/start/visits/start")
     let childID = try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM child")! }
-    try await family.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
+    try await family.post("/kiosk/DEMO/screen", [("_action", "child:\(childID)")])
+    try await family.post("/kiosk/DEMO/screen", [("_action", "book:"), ("day", "05/12/2026"), ("note", "kiosk")])
     return try #require(family.page.firstToken)
 }
 

@@ -15,7 +15,8 @@ import Testing
             let childID = try await kiosk.services.database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE fullName = 'Phạm Minh Khôi'")!
             }
-            try await visitor.post("/kiosk/DEMO/screen", [("_action", "book:\(childID)")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "child:\(childID)")])
+            try await visitor.post("/kiosk/DEMO/screen", [("_action", "book:"), ("day", "05/12/2026")])
             let visit = try #require(visitor.page.firstToken)
             #expect(visit.contains(".VS."))
             let staff = Visitor(client)

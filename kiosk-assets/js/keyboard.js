@@ -1,5 +1,5 @@
-// The on-screen keyboard of the kiosk. A field says which keys it needs with data-keyboard:
-// text (letters, Telex for Vietnamese, a name's words capitalised as typed with
+// The on-screen keyboard of the kiosk. A field (an input, or a textarea for a longer text) says
+// which keys it needs with data-keyboard: text (letters, Telex for Vietnamese, a name's words capitalised as typed with
 // data-capitalize="words", suggestions from a <ul id=data-suggestions> shown above the keys), code
 // (capitals, digits and dots, no Telex), digits (a phone: data-complete="phone" moves on once it
 // is whole) and date (typed dd/mm/yyyy, data-century fills the year's first two digits).
@@ -31,7 +31,7 @@
   let tapsIgnoredUntil = 0;
 
   const layoutOf = (input) => input.dataset.keyboard;
-  const fieldsOf = (input) => [...(input.form || document).querySelectorAll('input[data-keyboard], input[type=radio], input[type=checkbox]')];
+  const fieldsOf = (input) => [...(input.form || document).querySelectorAll('[data-keyboard], input[type=radio], input[type=checkbox]')];
 
   // ---- Typing.
   function put(value, caret) {
@@ -238,10 +238,10 @@
   }
 
   document.addEventListener('focusin', (event) => {
-    if (event.target.matches && event.target.matches('input[data-keyboard]')) open(event.target);
+    if (event.target.matches && event.target.matches('[data-keyboard]')) open(event.target);
   });
   document.addEventListener('pointerdown', (event) => {
-    if (panel && !panel.contains(event.target) && !(event.target.matches && event.target.matches('input[data-keyboard]'))) close();
+    if (panel && !panel.contains(event.target) && !(event.target.matches && event.target.matches('[data-keyboard]'))) close();
   });
   document.addEventListener('click', (event) => {
     if (performance.now() >= clicksIgnoredUntil) return;
@@ -260,7 +260,7 @@
   // Telex on a physical keyboard too, for fields that ask for it.
   document.addEventListener('keydown', (event) => {
     const input = event.target;
-    if (!input.matches || !input.matches('input[data-telex="on"]') || !telexOn || !window.Telex) return;
+    if (!input.matches || !input.matches('[data-telex="on"]') || !telexOn || !window.Telex) return;
     if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1 || !/[a-z]/i.test(event.key)) return;
     event.preventDefault();
     target = input;
@@ -269,7 +269,7 @@
 
   // A form opens with its keyboard on the field that needs an answer: the one with an error, else
   // the first empty one (a card code is scanned, not typed, so it is skipped).
-  const first = document.querySelector('.form-field--error input[data-keyboard]')
-    || [...document.querySelectorAll('input[data-keyboard]')].find((input) => input.dataset.keyboard !== 'code' && !input.value);
+  const first = document.querySelector('.form-field--error [data-keyboard]')
+    || [...document.querySelectorAll('[data-keyboard]')].find((input) => input.dataset.keyboard !== 'code' && !input.value);
   if (first) first.focus();
 })();

@@ -1,21 +1,25 @@
 /// A guardian as typed at the kiosk, checked.
-public struct GuardianInput: Sendable, Hashable {
+public struct GuardianInput: Sendable, Hashable, Codable {
     public let fullName: String
     public let phone: PhoneNumber
     public let relationship: String
 
-    /// Checks the fields `guardianName`, `phone`, `relationship`.
-    public init(fields: [String: String]) throws {
-        self.fullName = try TextInput.clean(fields["guardianName"], field: "guardianName", maxLength: 80)
-        guard let phone = PhoneNumber(fields["phone"] ?? "") else {
+    /// Checks a guardian's name, phone as typed and relationship (one of `Guardian.relationships`).
+    public init(fullName: String?, phone: String?, relationship: String?) throws {
+        self.fullName = try TextInput.clean(fullName, field: "guardianName", maxLength: 80)
+        guard let phone = PhoneNumber(phone ?? "") else {
             throw KioskError(.invalidInput, "error.phone.invalid", field: "phone")
         }
         self.phone = phone
-        let relationship = fields["relationship"] ?? ""
-        guard Guardian.relationships.contains(relationship) else {
+        guard let relationship, Guardian.relationships.contains(relationship) else {
             throw KioskError(.invalidInput, "error.field.required", field: "relationship")
         }
         self.relationship = relationship
+    }
+
+    /// Checks the form fields `guardianName`, `phone`, `relationship`.
+    public init(fields: FormValues) throws {
+        try self.init(fullName: fields["guardianName"], phone: fields["phone"], relationship: fields["relationship"])
     }
 
     /// The kiosk form's fields for a guardian.
@@ -28,7 +32,7 @@ public struct GuardianInput: Sendable, Hashable {
 }
 
 /// A child as typed at the kiosk, checked.
-public struct ChildInput: Sendable, Hashable {
+public struct ChildInput: Sendable, Hashable, Codable {
     public let fullName: String
     public let birthDate: LocalDate
     public let school: String
@@ -37,21 +41,23 @@ public struct ChildInput: Sendable, Hashable {
     /// The grades a child may be in: kindergarten, then 1 to 12.
     public static let grades = ["mn"] + (1...12).map(String.init)
 
-    /// Checks the fields `childName`, `birthDate` (`yyyy-MM-dd`), `school`, `grade` against `today`:
-    /// a child is 3 to 18 years old.
-    public init(fields: [String: String], today: LocalDate) throws {
-        self.fullName = try TextInput.clean(fields["childName"], field: "childName", maxLength: 80)
-        guard let birthDate = LocalDate(iso: fields["birthDate"] ?? "") else {
-            throw KioskError(.invalidInput, "error.date.invalid", field: "birthDate")
-        }
+    /// Checks a child's name, date of birth, school and grade against `today`: a child is 3 to 18 years old.
+    public init(fullName: String?, birthDate: LocalDate?, school: String?, grade: String?, today: LocalDate) throws {
+        self.fullName = try TextInput.clean(fullName, field: "childName", maxLength: 80)
+        guard let birthDate else { throw KioskError(.invalidInput, "error.date.invalid", field: "birthDate") }
         guard (3...18).contains(birthDate.age(on: today)) else {
             throw KioskError(.invalidInput, "error.child.age", field: "birthDate")
         }
         self.birthDate = birthDate
-        self.school = try TextInput.clean(fields["school"], field: "school", maxLength: 120)
-        let grade = fields["grade"] ?? ""
-        guard Self.grades.contains(grade) else { throw KioskError(.invalidInput, "error.field.required", field: "grade") }
+        self.school = try TextInput.clean(school, field: "school", maxLength: 120)
+        guard let grade, Self.grades.contains(grade) else { throw KioskError(.invalidInput, "error.field.required", field: "grade") }
         self.grade = grade
+    }
+
+    /// Checks the form fields `childName`, `birthDate` (a date field), `school`, `grade`.
+    public init(fields: FormValues, today: LocalDate) throws {
+        try self.init(fullName: fields["childName"], birthDate: fields.date("birthDate"), school: fields["school"], grade: fields["grade"],
+                      today: today)
     }
 }
 

@@ -85,14 +85,18 @@ public struct AdminAction: Sendable {
 /// What an admin action knows: the site, who acts and when, and the tickets (a promotion issues one).
 public struct AdminActionContext: Sendable {
     public let site: Site
-    public let staffUsername: String
+    /// The staff member acting, with their roles.
+    public let staff: StaffMember
     public let at: Date
     public let tickets: TicketIssuer
 
-    public init(site: Site, staffUsername: String, at: Date, tickets: TicketIssuer) {
+    public init(site: Site, staff: StaffMember, at: Date, tickets: TicketIssuer) {
         self.site = site
-        self.staffUsername = staffUsername
+        self.staff = staff
         self.at = at
         self.tickets = tickets
     }
+
+    /// Who acts, as the module's records name them.
+    public var staffUsername: String { staff.account.username }
 }

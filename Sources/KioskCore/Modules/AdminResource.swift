@@ -1,14 +1,16 @@
-/// Records an administrator manages in a module's admin pages (events, classes, loan rules).
+/// Records a module's staff manage in its admin pages (events, classes, loan rules, applications).
 ///
 /// The host renders every resource with the same list and form templates: a module declares the
-/// fields and supplies the reads and the validated save, never HTML.
+/// fields, the filters and who may open it, and supplies the reads and the validated save, never
+/// HTML. Every read is told who asks and when (`AdminReadContext`), so a module can hide a record
+/// from one role and show it to another.
 ///
 /// ```swift
 /// AdminResource(name: "rooms", title: .key("demo.rooms"),
 ///               fields: [AdminField("name", .key("demo.room.name"), .text(maxLength: 80))],
 ///               listColumns: ["name", AdminColumn("bookings", .key("demo.room.bookings"))],
-///               list: { site, db in try Room.all(site, db).map(\.adminRow) },
-///               load: { id, site, db in try Room.fetchOne(db, key: id)?.adminValues },
+///               list: { query, context, db in try Room.list(query, context.site, db) },
+///               load: { id, context, db in try Room.fetchOne(db, key: id)?.adminValues },
 ///               save: { id, values, context, db in try Room.save(id, values, context.site, db) })
 /// ```
 public struct AdminResource: Sendable {
@@ -18,30 +20,42 @@ public struct AdminResource: Sendable {
     /// The columns of the list: fields (by name, labelled as in the form) and computed values with
     /// their own label.
     public let listColumns: [AdminColumn]
-    /// The rows of the list at a site.
-    public let list: @Sendable (Site, Database) throws -> [AdminRow]
-    /// One record's values for the edit form, or nil if it is not at this site.
-    public let load: @Sendable (Int64, Site, Database) throws -> [String: String]?
+    /// Choices above the list that narrow it (a status, a round); the list is asked with the values chosen.
+    public let filters: [AdminFilter]
+    /// Who besides the site's administrators opens the resource: a module's roles (a librarian).
+    public let roles: [StaffRole.Role]
+    /// Whether the records are sensitive (a family's circumstances): the host writes every read
+    /// of them (the list, a record, its page, an export) to the audit log, with who read it.
+    public let sensitive: Bool
+    /// One page of the list at the site, or every row for the list's export (`query.limit` nil).
+    public let list: @Sendable (AdminListQuery, AdminReadContext, Database) throws -> AdminList
+    /// One record's values for the edit form, or nil if it is not at this site or not for this reader.
+    public let load: @Sendable (Int64, AdminReadContext, Database) throws -> [String: String]?
     /// Validates and saves (id nil: a new record), returning the id; throws `KioskError` on bad input.
-    public let save: @Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64
-    /// Exports offered on the list page (CSV and printable lists).
+    /// Nil: the records are made elsewhere (at the kiosk) and the list offers no form.
+    public let save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?
+    /// Exports offered for each record of the list (CSV and printable lists).
     public let exports: [AdminExport]
     /// The record's own page (enrolled children, a register), in the view asked for; nil: no page.
-    public let page: (@Sendable (Int64, _ view: String?, Site, Database) throws -> AdminPage?)?
+    public let page: (@Sendable (Int64, _ view: String?, AdminReadContext, Database) throws -> AdminPage?)?
     /// Performs a button of the record's page; runs in one write transaction, audited by the host.
     public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
 
-    public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [AdminColumn],
-                list: @escaping @Sendable (Site, Database) throws -> [AdminRow],
-                load: @escaping @Sendable (Int64, Site, Database) throws -> [String: String]?,
-                save: @escaping @Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64,
+    public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [AdminColumn], filters: [AdminFilter] = [],
+                roles: [StaffRole.Role] = [], sensitive: Bool = false,
+                list: @escaping @Sendable (AdminListQuery, AdminReadContext, Database) throws -> AdminList,
+                load: @escaping @Sendable (Int64, AdminReadContext, Database) throws -> [String: String]?,
+                save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?,
                 exports: [AdminExport] = [],
-                page: (@Sendable (Int64, String?, Site, Database) throws -> AdminPage?)? = nil,
+                page: (@Sendable (Int64, String?, AdminReadContext, Database) throws -> AdminPage?)? = nil,
                 perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
         self.listColumns = listColumns
+        self.filters = filters
+        self.roles = roles
+        self.sensitive = sensitive
         self.list = list
         self.load = load
         self.save = save
@@ -53,6 +67,11 @@ public struct AdminResource: Sendable {
     /// What a column's head says: its own label, or its field's.
     public func label(of column: AdminColumn) -> LocalizedText? {
         column.label ?? fields.first { $0.name == column.name }?.label
+    }
+
+    /// Whether `staff` may open the resource at `siteID`: the site's administrators, and holders of its roles.
+    public func isOpen(to staff: StaffMember, siteID: Int64) -> Bool {
+        staff.may(.admin, siteID: siteID) || roles.contains { staff.holds($0, siteID: siteID) }
     }
 }
 
@@ -120,9 +139,9 @@ public struct AdminExport: Sendable {
     public let name: String
     public let label: LocalizedText
     /// The file: a name, a media type, and the bytes.
-    public let make: @Sendable (Int64, Site, Database) throws -> AdminFile
+    public let make: @Sendable (Int64, AdminReadContext, Database) throws -> AdminFile
 
-    public init(name: String, label: LocalizedText, make: @escaping @Sendable (Int64, Site, Database) throws -> AdminFile) {
+    public init(name: String, label: LocalizedText, make: @escaping @Sendable (Int64, AdminReadContext, Database) throws -> AdminFile) {
         self.name = name
         self.label = label
         self.make = make

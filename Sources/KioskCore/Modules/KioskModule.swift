@@ -42,6 +42,13 @@ public protocol KioskModule: Sendable {
     /// The ticket kinds the module issues.
     var ticketKinds: [TicketKind] { get }
 
+    /// Codes the module recognises that are not our tickets (a library's barcodes).
+    var codePatterns: [CodePattern] { get }
+
+    /// Judges a code one of the module's patterns claimed, scanned at a station set to one of the
+    /// module's activities. Runs inside the scan's write transaction; nil: the code means nothing here.
+    func judgeCode(_ scan: CodeScan, _ db: Database) throws -> ScanVerdict?
+
     /// Judges a scan of one of the module's tickets, or of a member card at a station running one of
     /// the module's activities. Runs inside the write transaction that records the scan; a nil answer
     /// leaves the verdict to the core (a member card then scans as a valid member).
@@ -67,6 +74,9 @@ public protocol KioskModule: Sendable {
     /// The records administrators manage in the module's admin pages.
     var adminResources: [AdminResource] { get }
 
+    /// The staff roles the module adds (a librarian), granted per site on the staff page.
+    var roles: [ModuleRole] { get }
+
     /// Figures the module adds to a site's report for a span of dates.
     func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure]
 
@@ -87,6 +97,8 @@ extension KioskModule {
     public func registerMigrations(in migrator: inout ModuleMigrator) {}
     public var flows: [String: any KioskFlow] { [:] }
     public var ticketKinds: [TicketKind] { [] }
+    public var codePatterns: [CodePattern] { [] }
+    public func judgeCode(_ scan: CodeScan, _ db: Database) throws -> ScanVerdict? { nil }
     public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? { nil }
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] { [] }
     public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? { nil }
@@ -96,6 +108,7 @@ extension KioskModule {
         throw KioskError(.notFound, "error.notFound")
     }
     public var adminResources: [AdminResource] { [] }
+    public var roles: [ModuleRole] { [] }
     public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] { [] }
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] { [] }
     public func eraseChild(_ childID: Int64, _ db: Database) throws {}

@@ -30,9 +30,29 @@ public struct StaffAccount: Codable, Sendable, Hashable, Identifiable, Fetchable
 
 /// What a staff account may do at a site (or, with no site, at every site).
 public struct StaffRole: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
-    /// `admin` runs the site; `staff` works the scan station.
-    public enum Role: String, Codable, Sendable, CaseIterable {
-        case admin, staff
+    /// What a role lets its holder do. `admin` runs the site (and does all staff work); `staff`
+    /// works the scan station; a module's roles (`library.librarian`, `scholarships.reviewer`,
+    /// declared as `ModuleRole`s) open the module's admin resources that name them.
+    public struct Role: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Runs the site: its modules, staff, families, reports and every module's pages.
+        public static let admin = Role(rawValue: "admin")
+        /// Works the scan station.
+        public static let staff = Role(rawValue: "staff")
+        /// The roles of the core.
+        public static let core: [Role] = [.staff, .admin]
+
+        /// The module the role belongs to (`library` of `library.librarian`); nil for the core's.
+        public var moduleID: ModuleID? {
+            rawValue.firstIndex(of: ".").map { ModuleID(rawValue: String(rawValue[..<$0])) }
+        }
+
+        public var description: String { rawValue }
     }
 
     public var id: Int64?

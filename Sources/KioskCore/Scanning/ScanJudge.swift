@@ -34,7 +34,7 @@ public struct ScanJudge: Sendable {
         } catch .unknownVersion {
             return .refused("scan.unknownVersion")
         } catch {
-            return .refused("scan.notATicket")
+            return try await judgeCode(ScannerInput.code(raw), at: site, activityID: activityID, staffUsername: staffUsername)
         }
         guard token.siteCode == site.code else { return .refused("scan.otherSite") }
         guard try signer.verify(token) else { return .refused("scan.forged") }
@@ -62,6 +62,28 @@ public struct ScanJudge: Sendable {
                 return verdict
             }
             return try Self.judgeCard(ticket, db)
+        }
+        return try sealed(verdict, site: site, activityID: activityID, at: now)
+    }
+
+    /// A code that is no ticket of ours goes to the module of the station's activity, if one of its
+    /// patterns claims it (a book at the library desk), in the same durable group commit as tickets.
+    private func judgeCode(_ code: String, at site: Site, activityID: String?, staffUsername: String) async throws -> ScanVerdict {
+        guard let activityID, let slash = activityID.firstIndex(of: "/"),
+              let module = registry.module(ModuleID(rawValue: String(activityID[..<slash]))),
+              let pattern = module.codePatterns.first(where: { $0.matches(code) }) else {
+            return .refused("scan.notATicket")
+        }
+        let now = clock.now
+        let today = clock.today
+        let registry = self.registry
+        let verdict = try await commits.submit { db -> ScanVerdict in
+            let enabled = try AppDatabase.enabledModules(siteID: site.id!, db)
+            guard let activity = try Self.resolveActivity(activityID, site: site, enabled: enabled, today: today, registry: registry, db) else {
+                return .refused("scan.notAvailableHere")
+            }
+            let scan = CodeScan(code: code, pattern: pattern.name, site: site, activity: activity, at: now, staffUsername: staffUsername)
+            return try module.judgeCode(scan, db) ?? .refused("scan.notATicket")
         }
         return try sealed(verdict, site: site, activityID: activityID, at: now)
     }

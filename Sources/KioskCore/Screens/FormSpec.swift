@@ -13,11 +13,16 @@ public struct FormSpec: Sendable, Hashable, Codable {
     }
 
     /// The form with `error` attached to its field (or to the whole form) and the values typed.
-    public func showing(_ error: KioskError, values: [String: String]) -> FormSpec {
+    public func showing(_ error: KioskError, values: FormValues = [:]) -> FormSpec {
+        let values = values.shown
         var copy = self
         copy.fields = fields.map { field in
             var field = field
-            field.value = values[field.name] ?? field.value
+            if case .checklist = field.kind {
+                field.ticked = values[field.name] ?? field.ticked
+            } else {
+                field.value = values[field.name]?.last ?? field.value
+            }
             if field.name == error.field { field.error = error.message }
             return field
         }
@@ -32,6 +37,8 @@ public struct FormField: Sendable, Hashable, Codable {
     public enum Kind: Sendable, Hashable, Codable {
         /// Free text, typed on the on-screen keyboard with Telex.
         case text(maxLength: Int)
+        /// A longer free text over several lines (a comment, a family's circumstances), with Telex.
+        case multiline(maxLength: Int)
         /// A person's name: free text with Telex, each word capitalised as it is typed.
         case name(maxLength: Int)
         /// A code printed on a card or ticket (letters, digits, dots), typed without Telex; a scanner
@@ -46,25 +53,34 @@ public struct FormField: Sendable, Hashable, Codable {
         case date(years: ClosedRange<Int>)
         /// One of a few options, shown as large buttons.
         case select([FieldOption])
-        /// A box to tick; never ticked in advance. The value is `yes` when ticked.
+        /// A box to tick; never ticked in advance. The value is `FormField.ticked` when ticked.
         case checkbox(LocalizedText)
+        /// Any number of options to tick (the children going to an event, the documents brought);
+        /// the flow reads them with `FormValues.list` or `ids`.
+        case checklist([FieldOption])
     }
+
+    /// The value of a ticked checkbox.
+    public static let ticked = "yes"
 
     public let name: String
     public let label: LocalizedText
     public let kind: Kind
     public var value: String
     public var error: LocalizedText?
+    /// The options ticked, of a checklist.
+    public var ticked: [String]
     public let required: Bool
     /// Values offered as the first letters are typed (tone marks ignored); any other text may still be typed.
     public var suggestions: [String]
 
-    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", required: Bool = true,
+    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", ticked: [String] = [], required: Bool = true,
                 suggestions: [String] = []) {
         self.name = name
         self.label = label
         self.kind = kind
         self.value = value
+        self.ticked = ticked
         self.required = required
         self.suggestions = suggestions
     }
@@ -78,5 +94,10 @@ public struct FieldOption: Sendable, Hashable, Codable {
     public init(_ value: String, _ label: LocalizedText) {
         self.value = value
         self.label = label
+    }
+
+    /// An option that stands for a record (a child): the flow reads it back with `FormValues.ids`.
+    public init(id: Int64, _ label: LocalizedText) {
+        self.init(String(id), label)
     }
 }

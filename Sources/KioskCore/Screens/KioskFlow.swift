@@ -1,8 +1,9 @@
 /// A sequence of kiosk screens: a family registering a child, enrolling in a class, booking an event.
 ///
 /// The host calls `start` when the flow opens and `handle` with each button the family presses,
-/// and renders the screen returned. What the flow must remember between screens goes in
-/// `context.state`, which lives in the kiosk session and vanishes with the idle reset.
+/// and renders the screen returned (through `KioskEngine`, which every front end drives). What the
+/// flow must remember between screens goes in `context.state`, which lives in the kiosk session and
+/// vanishes with the idle reset.
 ///
 /// ```swift
 /// struct HelloFlow: KioskFlow {
@@ -27,18 +28,32 @@ extension KioskFlow {
     public var requiresFamily: Bool { true }
 }
 
-/// A button the family pressed, with the form's fields.
-public struct FlowAction: Sendable {
+/// A button the family pressed (a `ScreenAction.Target.submit` or a `Choice`), with the form's fields.
+public struct FlowAction: Sendable, Hashable {
     public let name: String
     public let value: String
-    /// The submitted fields, trimmed of nothing: flows validate them.
-    public let fields: [String: String]
+    /// The submitted fields, typed by the form but trimmed of nothing: flows validate them.
+    public let fields: FormValues
 
-    public init(name: String, value: String, fields: [String: String]) {
+    public init(name: String, value: String = "", fields: FormValues = [:]) {
         self.name = name
         self.value = value
         self.fields = fields
     }
+
+    /// The value as a record's id (a `Choice` made with `id:`); nil when it is none.
+    public var id: Int64? { Int64(value) }
+
+    /// A code scanned on a screen that waits for scans, or one of the module's `CodePattern`s that
+    /// opened the flow: `scannedCode` holds it.
+    public static func scan(_ code: String) -> FlowAction {
+        FlowAction(name: scanName, value: code)
+    }
+
+    /// The code scanned, if this is a scan.
+    public var scannedCode: String? { name == Self.scanName ? value : nil }
+
+    private static let scanName = "scan"
 }
 
 /// What a flow sees of the kiosk session and the service.
@@ -53,12 +68,12 @@ public struct FlowContext: Sendable {
     /// things for this child first.
     public var scannedChildID: Int64?
     /// The flow's memory between screens.
-    public var state: [String: String]
+    public var state: FlowState
     public let database: AppDatabase
     public let tickets: TicketIssuer
     public let clock: KioskClock
 
-    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, scannedChildID: Int64? = nil, state: [String: String],
+    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, scannedChildID: Int64? = nil, state: FlowState = FlowState(),
                 database: AppDatabase, tickets: TicketIssuer, clock: KioskClock) {
         self.site = site
         self.language = language

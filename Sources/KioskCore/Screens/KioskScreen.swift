@@ -16,6 +16,9 @@ public struct KioskScreen: Sendable, Hashable, Codable {
         case tickets([TicketCard])
         /// A short message.
         case message(Message)
+        /// A screen that waits for scans (books at the self-checkout): each code scanned goes to the
+        /// flow as `FlowAction.scan`, and the flow adds what it made of it to the list.
+        case scans(ScanList)
     }
 
     public var title: LocalizedText
@@ -30,6 +33,11 @@ public struct KioskScreen: Sendable, Hashable, Codable {
         self.intro = intro
         self.content = content
         self.actions = actions
+    }
+
+    /// The form on the screen, if it shows one.
+    public var form: FormSpec? {
+        if case .form(let form) = content { form } else { nil }
     }
 
     /// A message screen with a button home.
@@ -103,6 +111,36 @@ public struct Choice: Sendable, Hashable, Codable {
         self.action = action
         self.value = value
         self.disabled = disabled
+    }
+
+    /// A choice of a record: the flow reads it back as `FlowAction.id`.
+    public init(_ title: LocalizedText, detail: LocalizedText? = nil, action: String, id: Int64, disabled: Bool = false) {
+        self.init(title, detail: detail, action: action, value: String(id), disabled: disabled)
+    }
+}
+
+/// What a screen that waits for scans shows: what to scan, then each code taken so far, newest first.
+public struct ScanList: Sendable, Hashable, Codable {
+    public var prompt: LocalizedText
+    public var items: [ScannedItem]
+
+    public init(prompt: LocalizedText, items: [ScannedItem] = []) {
+        self.prompt = prompt
+        self.items = items
+    }
+}
+
+/// One code taken on a screen that waits for scans: what it was (a book's title) and what became
+/// of it (a due date, or why not), marked taken or refused.
+public struct ScannedItem: Sendable, Hashable, Codable {
+    public let title: LocalizedText
+    public let detail: LocalizedText?
+    public let style: Message.Style
+
+    public init(_ title: LocalizedText, detail: LocalizedText? = nil, style: Message.Style) {
+        self.title = title
+        self.detail = detail
+        self.style = style
     }
 }
 

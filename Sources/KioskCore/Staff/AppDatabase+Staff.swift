@@ -10,6 +10,12 @@ public struct StaffMember: Sendable, Hashable {
         roles.contains { ($0.siteId == nil || $0.siteId == siteID) && ($0.role == role || $0.role == .admin) }
     }
 
+    /// Whether the member holds exactly `role` at the site (a module's role: a reviewer), granted
+    /// for that site or for every site.
+    public func holds(_ role: StaffRole.Role, siteID: Int64) -> Bool {
+        roles.contains { ($0.siteId == nil || $0.siteId == siteID) && $0.role == role }
+    }
+
     /// Whether the member is an administrator of every site.
     public var isDeploymentAdmin: Bool { roles.contains { $0.siteId == nil && $0.role == .admin } }
 }
@@ -49,21 +55,46 @@ extension AppDatabase {
         }
     }
 
-    /// Accounts with a role at the site (or at every site).
-    public func staffMembers(siteID: Int64) async throws -> [(account: StaffAccount, role: StaffRole)] {
+    /// Accounts with a role at the site (or at every site), each with those roles, by username.
+    public func staffMembers(siteID: Int64) async throws -> [StaffMember] {
         try await read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT staffAccount.*, staffRole.id AS roleId, staffRole.siteId AS roleSiteId, staffRole.role
-                FROM staffAccount JOIN staffRole ON staffRole.staffAccountId = staffAccount.id
-                WHERE staffRole.siteId = ? OR staffRole.siteId IS NULL ORDER BY staffAccount.username
-                """, arguments: [siteID])
-            return try rows.map { row in
-                let account = try StaffAccount(row: row)
-                let role = StaffRole(id: row["roleId"], staffAccountId: account.id!, siteId: row["roleSiteId"],
-                                     role: StaffRole.Role(rawValue: row["role"]) ?? .staff)
-                return (account, role)
-            }
+            let roles = try StaffRole.filter(StaffRole.Columns.siteId == siteID || StaffRole.Columns.siteId == nil).fetchAll(db)
+            let accounts = try StaffAccount.filter(keys: Set(roles.map(\.staffAccountId))).order(StaffAccount.Columns.username).fetchAll(db)
+            let byAccount = Dictionary(grouping: roles, by: \.staffAccountId)
+            return accounts.map { StaffMember(account: $0, roles: byAccount[$0.id!] ?? []) }
         }
+    }
+
+    /// Grants a role at a site to an account that already works there; granting it twice changes nothing.
+    public func grantRole(_ role: StaffRole.Role, accountID: Int64, siteID: Int64, actor: String, at now: Date) async throws {
+        try await write { db in
+            let account = try Self.siteAccount(accountID, siteID: siteID, db)
+            guard try StaffRole.filter(StaffRole.Columns.staffAccountId == accountID && StaffRole.Columns.siteId == siteID
+                                       && Column("role") == role.rawValue).fetchCount(db) == 0 else { return }
+            var granted = StaffRole(staffAccountId: accountID, siteId: siteID, role: role)
+            try granted.insert(db)
+            try AuditEntry(at: now, siteId: siteID, actor: actor, action: "staff.grant", target: "staff:\(account.username)",
+                           detail: "role: \(role)").insert(db)
+        }
+    }
+
+    /// Takes a role at a site away; an account keeps at least one role there.
+    public func revokeRole(_ role: StaffRole.Role, accountID: Int64, siteID: Int64, actor: String, at now: Date) async throws {
+        try await write { db in
+            let account = try Self.siteAccount(accountID, siteID: siteID, db)
+            let atSite = StaffRole.filter(StaffRole.Columns.staffAccountId == accountID && StaffRole.Columns.siteId == siteID)
+            guard try atSite.fetchCount(db) > 1 else { throw KioskError(.invalidInput, "error.role.last") }
+            guard try atSite.filter(Column("role") == role.rawValue).deleteAll(db) > 0 else { throw KioskError(.notFound, "error.notFound") }
+            try AuditEntry(at: now, siteId: siteID, actor: actor, action: "staff.revoke", target: "staff:\(account.username)",
+                           detail: "role: \(role)").insert(db)
+        }
+    }
+
+    /// The account, if it has a role of this site's own (not only at every site).
+    private static func siteAccount(_ accountID: Int64, siteID: Int64, _ db: Database) throws -> StaffAccount {
+        guard try StaffRole.filter(StaffRole.Columns.staffAccountId == accountID && StaffRole.Columns.siteId == siteID).fetchCount(db) > 0,
+              let account = try StaffAccount.fetchOne(db, key: accountID) else { throw KioskError(.notFound, "error.notFound") }
+        return account
     }
 
     /// Disables an account: it can no longer log in; its audit trail stays.

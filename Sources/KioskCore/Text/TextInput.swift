@@ -18,8 +18,13 @@ public enum TextInput {
     ///   - field: the form field, for the error.
     ///   - maxLength: the most characters allowed.
     ///   - required: whether empty text is an error.
-    public static func clean(_ value: String?, field: String, maxLength: Int = 120, required: Bool = true) throws -> String {
-        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    ///   - lines: whether the text may hold line breaks (a multi-line field); each is kept as `\n`.
+    public static func clean(_ value: String?, field: String, maxLength: Int = 120, required: Bool = true,
+                             lines: Bool = false) throws -> String {
+        var text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if lines {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if text.isEmpty {
             if required { throw KioskError(.invalidInput, "error.field.required", field: field) }
             return ""
@@ -30,7 +35,8 @@ public enum TextInput {
         guard written.count <= maxLength, written.unicodeScalars.count <= maxLength * 4 else {
             throw KioskError(.invalidInput, "error.field.tooLong", String(maxLength), field: field)
         }
-        guard !written.unicodeScalars.contains(where: Self.isHidden), written.allSatisfy({ $0.unicodeScalars.count <= 3 }) else {
+        let hidden = { (scalar: Unicode.Scalar) in Self.isHidden(scalar) && !(lines && scalar == "\n") }
+        guard !written.unicodeScalars.contains(where: hidden), written.allSatisfy({ $0.unicodeScalars.count <= 3 }) else {
             throw KioskError(.invalidInput, "error.field.invalid", field: field)
         }
         return written

@@ -1,22 +1,43 @@
+/// The fields of a submitted form: every value of each name, in the order sent (a checklist
+/// sends its name once per ticked option).
+public struct SubmittedForm: Sendable, Hashable {
+    /// The values of each name.
+    public private(set) var values: [String: [String]]
+
+    public init(_ values: [String: [String]] = [:]) {
+        self.values = values
+    }
+
+    /// The last value sent under `name`.
+    public subscript(name: String) -> String? {
+        values[name]?.last
+    }
+
+    /// The fields a flow or an admin form receives: the host's own (`_csrf`, `_step`, `_action`) left out.
+    public var fields: [String: [String]] {
+        values.filter { !$0.key.hasPrefix("_") }
+    }
+}
+
 /// A URL-encoded form body (`a=1&b=x%C3%A0`) read into its fields. A body with too many fields,
 /// or that is not valid UTF-8 (also after percent-decoding), is refused with a localized error.
 public enum URLEncodedForm {
     /// The most fields a body may have.
     public static let maxFields = 100
 
-    /// The fields of a body; the last value wins when a name repeats.
-    public static func parse(_ bytes: [UInt8]) throws -> [String: String] {
+    /// The fields of a body.
+    public static func parse(_ bytes: [UInt8]) throws -> SubmittedForm {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw KioskError(.invalidInput, "error.body.encoding") }
-        var fields: [String: String] = [:]
+        var fields: [String: [String]] = [:]
         let pairs = bytes.split(separator: UInt8(ascii: "&"))
         guard pairs.count <= maxFields else { throw KioskError(.invalidInput, "error.body.tooLarge") }
         for pair in pairs {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             let name = try decode(parts[0])
             let value = parts.count > 1 ? try decode(parts[1]) : ""
-            fields[name] = value
+            fields[name, default: []].append(value)
         }
-        return fields
+        return SubmittedForm(fields)
     }
 
     private static func decode(_ component: ArraySlice<UInt8>) throws -> String {

@@ -19,6 +19,14 @@ public enum ScannerInput {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// A code that is no token of ours (a library's barcode), as the scanner typed it: white space
+    /// and control characters dropped at both ends, at most 200 characters.
+    public static func code(_ raw: String) -> String {
+        let ends = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 || scalar.value == 0x7F }
+        let scalars = raw.unicodeScalars.drop(while: ends).reversed().drop(while: ends).reversed()
+        return String(String.UnicodeScalarView(scalars).prefix(200))
+    }
+
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= needle.count else { return nil }
         return (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }

@@ -16,6 +16,7 @@ struct AdminController {
         routes.post(":site/schools", use: saveSchools)
         routes.get(":site/audit", use: audit)
         routes.get(":site/report", use: report)
+        routes.get(":site/report.csv", use: reportCSV)
         AdminStaffController(services: services).add(to: routes)
         AdminFamiliesController(services: services).add(to: routes)
         AdminResourcesController(services: services).add(to: routes)
@@ -24,7 +25,9 @@ struct AdminController {
 
     @Sendable func sites(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
         let staff = try context.requireStaff()
-        let sites = try await services.database.sites().filter { staff.may(.admin, siteID: $0.id!) }
+        let sites = try await services.database.sites().filter { site in
+            staff.roles.contains { ($0.siteId == nil || $0.siteId == site.id) && $0.role != .staff }
+        }
         guard staff.isDeploymentAdmin || !sites.isEmpty else { throw KioskError(.forbidden, "error.forbidden") }
         return services.page(context: context, title: .key("admin.sites"), template: "admin-sites", values: [
             "sites": sites.map { ["code": $0.code, "name": $0.name] },
@@ -41,21 +44,28 @@ struct AdminController {
         return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)"])
     }
 
+    /// The site's page: for its administrators, the modules with their pages, and the schools; for
+    /// a holder of a module's role (a librarian), only the module pages open to them.
     @Sendable func site(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
-        let (site, _) = try await adminSite(context, services)
+        let staff = try context.requireStaff()
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        let isAdmin = staff.may(.admin, siteID: site.id!)
         let enabled = try await services.database.enabledModules(siteID: site.id!)
         let language = context.language
-        let modules: [[String: Any]] = services.registry.modules.map { module in
-            [
+        let modules: [[String: Any]] = services.registry.modules.compactMap { module in
+            let resources = module.adminResources.filter { $0.isOpen(to: staff, siteID: site.id!) }
+            guard isAdmin || (enabled.contains(module.id) && !resources.isEmpty) else { return nil }
+            return [
                 "id": module.id.rawValue, "icon": module.icon, "title": services.localizer.string(module.title, language),
                 "enabled": enabled.contains(module.id),
-                "resources": module.adminResources.map { ["name": $0.name, "title": services.localizer.string($0.title, language)] },
+                "resources": resources.map { ["name": $0.name, "title": services.localizer.string($0.title, language)] },
             ]
         }
-        let schools = try await services.database.schools(siteID: site.id!)
+        guard isAdmin || !modules.isEmpty else { throw KioskError(.forbidden, "error.forbidden") }
+        let schools = isAdmin ? try await services.database.schools(siteID: site.id!) : []
         return services.page(context: context, title: .literal(vi: site.name), template: "admin-site", values: [
             "site": ["code": site.code, "name": site.name], "modules": modules, "schools": schools.joined(separator: "\n"),
-            "saved": request.uri.queryParameters["saved"] == "schools",
+            "saved": request.uri.queryParameters["saved"] == "schools", "roleOnly": !isAdmin,
         ], surface: .admin)
     }
 
@@ -84,25 +94,35 @@ struct AdminController {
     }
 
     @Sendable func report(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
+        let (site, report) = try await siteReport(request, context)
+        let language = context.language
+        // Each figure, then its parts indented under it, level by level.
+        func rows(_ figure: ReportFigure, depth: Int) -> [[String: Any]] {
+            [["label": services.localizer.string(figure.label, language), "value": figure.value, "depth": depth, "part": depth > 0]]
+                + figure.parts.flatMap { rows($0, depth: depth + 1) }
+        }
+        let sections: [[String: Any]] = report.sections.map { section in
+            ["title": services.localizer.string(section.title, language), "figures": section.figures.flatMap { rows($0, depth: 0) }]
+        }
+        return services.page(context: context, title: .key("admin.report"), template: "admin-report", values: [
+            "site": ["code": site.code, "name": site.name], "from": report.from.iso, "to": report.to.iso, "sections": sections,
+        ], surface: .admin)
+    }
+
+    /// The report for Excel: a row per figure and per part.
+    @Sendable func reportCSV(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (site, report) = try await siteReport(request, context)
+        return download(report.csv(services.localizer, context.language).bytes,
+                        filename: "report-\(site.code)-\(report.from.iso)-\(report.to.iso).csv", type: "text/csv; charset=utf-8")
+    }
+
+    /// The site's report for the dates asked (`from`, `to`), from the first of January to today by default.
+    private func siteReport(_ request: Request, _ context: KioskRequestContext) async throws -> (Site, SiteReport) {
         let (site, _) = try await adminSite(context, services)
         let today = services.clock.today
         let from = request.uri.queryParameters["from"].flatMap { LocalDate(iso: String($0)) } ?? LocalDate(year: today.year, month: 1, day: 1)!
         let to = request.uri.queryParameters["to"].flatMap { LocalDate(iso: String($0)) } ?? today
-        let enabled = try await services.database.enabledModules(siteID: site.id!)
-        let modules = services.registry.modules.filter { enabled.contains($0.id) }
-        let language = context.language
-        let figures = try await services.database.read { db in
-            try modules.map { module in (module.title, try module.reportFigures(site, from: from, to: to, db)) }
-        }
-        let sections: [[String: Any]] = figures.map { title, figures in
-            [
-                "title": services.localizer.string(title, language),
-                "figures": figures.map { ["label": services.localizer.string($0.label, language), "value": $0.value] as [String: Any] },
-            ]
-        }
-        return services.page(context: context, title: .key("admin.report"), template: "admin-report", values: [
-            "site": ["code": site.code, "name": site.name], "from": from.iso, "to": to.iso, "sections": sections,
-        ], surface: .admin)
+        return (site, try await SiteReport(site: site, from: from, to: to, registry: services.registry, database: services.database))
     }
 }
 

@@ -6,11 +6,14 @@ import KioskCore
 /// and its buttons, each performed in one transaction and recorded in the audit log.
 extension AdminResourcesController {
     @Sendable func page(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
-        let (site, module, resource) = try await resolve(context)
+        let (reader, module, resource) = try await resolve(context)
+        let site = reader.site
         let id = try context.parameters.require("id", as: Int64.self)
         let view = request.uri.queryParameters["view"].map(String.init)
         guard let load = resource.page,
-              let page = try await services.database.read({ db in try load(id, view, site, db) }) else { throw HTTPError(.notFound) }
+              let page = try await read(reader, module, resource, target: "\(resource.name)#\(id)", detail: "page \(view ?? "")", { db in
+                  try load(id, view, reader, db)
+              }) else { throw HTTPError(.notFound) }
         let language = context.language
         let text = { (text: LocalizedText) in services.localizer.string(text, language) }
         let link = { (link: AdminLink) -> [String: Any] in ["label": text(link.label), "view": link.view] }
@@ -24,20 +27,20 @@ extension AdminResourcesController {
                 },
             ]
         }
-        return services.page(context: context, title: page.title, template: "admin-page", values: base(site, module, resource, language).merging([
+        return services.page(context: context, title: page.title, template: "admin-page", values: base(reader, module, resource, language).merging([
             "id": id, "view": view ?? "", "pageTitle": text(page.title), "intro": page.intro.map(text),
             "links": page.links.map(link), "sections": sections,
         ]) { $1 }, surface: .admin)
     }
 
     @Sendable func perform(_ request: Request, context: KioskRequestContext) async throws -> Response {
-        let (site, module, resource) = try await resolve(context)
-        let (_, staff) = try await adminSite(context, services)
+        let (reader, module, resource) = try await resolve(context)
+        let site = reader.site
         let id = try context.parameters.require("id", as: Int64.self)
         guard let perform = resource.perform, let key = context.form["key"], !key.isEmpty, key.utf8.count <= 200 else {
             throw KioskError(.invalidInput, "error.request")
         }
-        try await audited(site, module, resource, staff, action: "action") { actionContext, db in
+        try await audited(reader, module, resource, action: "action") { actionContext, db in
             try perform(id, key, actionContext, db)
             return (id, key)
         }

@@ -35,8 +35,7 @@ public enum DemoData {
         try await database.setSchools(schools.joined(separator: "\n"), siteID: site.id!, actor: "demo", at: now)
         let today = services.clock.today
         let guardian = try GuardianInput(fields: ["guardianName": "Trần Thị Mai", "phone": guardianPhone, "relationship": "mother"])
-        let child = try ChildInput(fields: ["childName": "Nguyễn Văn An", "birthDate": childBirthDate, "school": "Trường Tiểu học Lê Ngọc Hân",
-                                            "grade": "5"], today: today)
+        let child = try ChildInput(fullName: "Nguyễn Văn An", birthDate: LocalDate(iso: childBirthDate), school: "Trường Tiểu học Lê Ngọc Hân", grade: "5", today: today)
         let family = try await database.registerFamily(site: site, guardian: guardian, child: child,
                                                        consent: ConsentInput(guardianAgreed: true, childAgreed: true, kiosk: "demo"),
                                                        tickets: services.tickets, at: now)

@@ -16,9 +16,10 @@ public struct KioskServices: Sendable {
     public let judge: ScanJudge
     public let localizer: Localizer
     public let clock: KioskClock
+    /// The kiosk's flows and sessions, which the browser kiosk drives.
+    public let engine: KioskEngine
     let templates: MustacheLibrary
     let cards: TicketCardRenderer
-    let kioskSessions: KioskSessionStore
     let loginThrottle: LoginThrottle
     let lookups: Lookups
     /// The staff sessions, in memory: a restart logs everybody out.
@@ -40,12 +41,10 @@ public struct KioskServices: Sendable {
         self.templates = try await MustacheLibrary(directory: configuration.assetsDirectory.appendingPathComponent("templates").path)
         self.cards = try TicketCardRenderer()
         self.clock = clock
-        self.kioskSessions = KioskSessionStore(idleTimeout: .seconds(configuration.idleTimeout))
+        self.engine = KioskEngine(database: database, registry: registry, tickets: tickets, clock: clock, kioskName: configuration.kioskName,
+                                  idleTimeout: .seconds(configuration.idleTimeout))
         self.loginThrottle = LoginThrottle()
         self.lookups = Lookups(database: database)
         self.staffSessions = SessionStorage(MemoryPersistDriver(), configuration: .init(sessionCookieParameters: .init(name: "STAFF_SESSION", sameSite: .strict)))
     }
-
-    /// The kiosk name recorded with consent.
-    var kioskName: String { configuration.kioskName }
 }

@@ -13,7 +13,7 @@ public struct KioskRequestContext: RequestContext, SessionRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let sessions: SessionContext<StaffSession>
     /// The fields of a URL-encoded form body (empty for other requests).
-    public var form: [String: String] = [:]
+    public var form = SubmittedForm()
     /// The CSRF token every form of this response carries.
     public var csrfToken: String = ""
     /// The staff member logged in, if any.

@@ -42,6 +42,10 @@ struct ScreenRenderer {
             }]
         case .message(let message):
             values["message"] = ["text": text(message.text), "style": message.style.rawValue]
+        case .scans(let list):
+            values["scans"] = ["prompt": text(list.prompt), "items": list.items.map {
+                ["title": text($0.title), "detail": optional($0.detail.map(text)), "style": $0.style.rawValue] as [String: Any]
+            }] as [String: Any]
         }
         return values
     }
@@ -74,6 +78,8 @@ struct ScreenRenderer {
         switch field.kind {
         case .text(let maxLength):
             values["text"] = ["maxLength": maxLength, "keyboard": "text", "telex": true]
+        case .multiline(let maxLength):
+            values["multiline"] = ["maxLength": maxLength]
         case .name(let maxLength):
             values["text"] = ["maxLength": maxLength, "keyboard": "text", "telex": true, "words": true]
         case .code(let maxLength):
@@ -89,7 +95,9 @@ struct ScreenRenderer {
         case .select(let options):
             values["select"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": $0.value == field.value] }]
         case .checkbox(let label):
-            values["checkbox"] = ["agree": text(label), "checked": field.value == "yes"]
+            values["checkbox"] = ["agree": text(label), "checked": field.value == FormField.ticked]
+        case .checklist(let options):
+            values["checklist"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": field.ticked.contains($0.value)] }]
         }
         return values
     }

@@ -43,7 +43,8 @@ struct LoginController {
         _ = try? await services.staffSessions.delete(request: request)
         context.sessions.createSession(StaffSession(username: member.account.username))
         await audit("staff.login", target: "staff:\(member.account.username)", actor: "staff:\(member.account.username)", context)
-        let target = next.isEmpty ? (member.roles.contains { $0.role == .admin } ? "/admin" : "/staff") : next
+        // Administrators and holders of a module's role (a librarian) land on their pages, others at the station.
+        let target = next.isEmpty ? (member.roles.contains { $0.role != .staff } ? "/admin" : "/staff") : next
         return Response(status: .seeOther, headers: [.location: target])
     }
 

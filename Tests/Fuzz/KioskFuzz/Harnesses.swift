@@ -12,15 +12,17 @@ extension FuzzHarness {
 
     /// A URL-encoded form body.
     static let form = FuzzHarness(name: "form") { bytes in
-        let fields: [String: String]
+        let fields: SubmittedForm
         do {
             fields = try URLEncodedForm.parse(bytes)
         } catch {
             check(error is KioskError, "a form refused with \(type(of: error)), not a localized error")
             return
         }
-        check(fields.count <= URLEncodedForm.maxFields, "more fields than allowed: \(fields.count)")
-        let encoded = fields.map { percentEncoded($0.key) + "=" + percentEncoded($0.value) }.joined(separator: "&")
+        let count = fields.values.values.map(\.count).reduce(0, +)
+        check(count <= URLEncodedForm.maxFields, "more fields than allowed: \(count)")
+        let encoded = fields.values.flatMap { name, values in values.map { percentEncoded(name) + "=" + percentEncoded($0) } }
+            .joined(separator: "&")
         check((try? URLEncodedForm.parse(Array(encoded.utf8))) == fields, "a form does not survive encoding again")
     }
 
@@ -38,7 +40,9 @@ extension FuzzHarness {
     static let familyFields = FuzzHarness(name: "family-fields") { bytes in
         let parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let names = ["guardianName", "phone", "relationship", "childName", "birthDate", "school", "grade"]
-        let fields = Dictionary(uniqueKeysWithValues: zip(names, parts))
+        let birthDate = FormField("birthDate", .key("field.birthDate"), .date(years: 2008...2023))
+        let fields = FormValues(sent: Dictionary(uniqueKeysWithValues: zip(names, parts.map { [$0] })),
+                                form: FormSpec(fields: [birthDate], submit: ScreenAction(.key("action.next"), .submit(name: "child", value: ""))))
         do {
             let guardian = try GuardianInput(fields: fields)
             check(isCleanName(guardian.fullName, maxLength: 80), "a guardian's name passed unclean: \(guardian.fullName.unicodeScalars.map(\.value))")

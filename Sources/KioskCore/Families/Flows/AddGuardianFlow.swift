@@ -3,15 +3,18 @@
 /// enough for that: an adult the family already has must scan their guardian card first, since the
 /// new adult's card will collect the children. Saved in one step, then the family's cards.
 struct AddGuardianFlow: KioskFlow {
+    /// The state's key for "an adult of the family scanned their guardian card".
+    private static let cardShown = "guardianCard"
+
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
-        context.state = [:]
+        context.state.removeAll()
         return proofScreen(proofForm())
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
         switch action.name {
         case "card": return try await checkCard(action.fields["card"] ?? "", &context)
-        case "guardian" where context.state["guardianCard"] == "yes": return try await save(action.fields, &context)
+        case "guardian" where context.state[Self.cardShown, as: Bool.self] == true: return try await save(action.fields, &context)
         case "guardian": return proofScreen(proofForm())
         default: return try await FamilyCardsFlow().start(&context)
         }
@@ -23,18 +26,18 @@ struct AddGuardianFlow: KioskFlow {
         let familyID = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer,
                                                                  kinds: [.guardianCard])?.familyID
         guard let familyID, familyID == (try context.requireFamily()) else {
-            return proofScreen(proofForm().showing(KioskError(.notFound, "guardian.proofRefused", field: "card"), values: [:]))
+            return proofScreen(proofForm().showing(KioskError(.notFound, "guardian.proofRefused", field: "card")))
         }
-        context.state["guardianCard"] = "yes"
+        context.state[Self.cardShown] = true
         return screen(form())
     }
 
-    private func save(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+    private func save(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
         do {
             let guardian = try GuardianInput(fields: fields)
             _ = try await context.database.addGuardian(familyID: try context.requireFamily(), site: context.site, guardian: guardian,
                                                        kiosk: context.kiosk, tickets: context.tickets, at: context.clock.now)
-            context.state = [:]
+            context.state.removeAll()
             var cards = try await FamilyCardsFlow().start(&context)
             cards.title = .key("guardian.added", guardian.fullName)
             return cards

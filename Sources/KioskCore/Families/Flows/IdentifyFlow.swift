@@ -19,7 +19,7 @@ struct IdentifyFlow: KioskFlow {
         guard action.name == "card" || action.name == "phone" else { return screen(form: form()) }
         if action.name == "card" || !card.isEmpty {
             guard let holder = try await context.database.identifyFamily(site: context.site, card: card, signer: context.tickets.signer) else {
-                return screen(form: form().showing(KioskError(.notFound, "identify.cardUnknown", field: "card"), values: [:]))
+                return screen(form: form().showing(KioskError(.notFound, "identify.cardUnknown", field: "card")))
             }
             let screen = try await identified(holder.familyID, &context)
             context.scannedChildID = holder.childID
@@ -28,7 +28,7 @@ struct IdentifyFlow: KioskFlow {
         guard let phone = PhoneNumber(action.fields["phone"] ?? "") else {
             return screen(form: form().showing(KioskError(.invalidInput, "error.phone.invalid", field: "phone"), values: action.fields))
         }
-        guard let birthDate = LocalDate(iso: action.fields["birthDate"] ?? "") else {
+        guard let birthDate = action.fields.date("birthDate") else {
             return screen(form: form().showing(KioskError(.invalidInput, "error.date.invalid", field: "birthDate"), values: action.fields))
         }
         switch try await context.database.identifyFamily(site: context.site, phone: phone, birthDate: birthDate, kiosk: context.kiosk,
@@ -37,7 +37,7 @@ struct IdentifyFlow: KioskFlow {
             return try await identified(familyID, &context)
         case .notFound:
             try await Task.sleep(for: Self.wrongTryDelay)
-            return screen(form: form().showing(KioskError(.notFound, "identify.notFound"), values: [:]))
+            return screen(form: form().showing(KioskError(.notFound, "identify.notFound")))
         case .locked:
             return .message(.key("identify.title"), .key("identify.locked"), style: .error)
         }
@@ -46,7 +46,7 @@ struct IdentifyFlow: KioskFlow {
     private func identified(_ familyID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
         context.familyID = familyID
         context.scannedChildID = nil
-        context.state = [:]
+        context.state.removeAll()
         return try await FamilyCardsFlow().start(&context)
     }
 

@@ -9,14 +9,19 @@ struct RegisterFlow: KioskFlow {
         case guardian, child, consent, childConsent
     }
 
+    /// The keys of what the flow keeps between its screens.
+    private enum State {
+        static let guardian = "guardian", child = "child", guardianConsent = "guardianConsent"
+    }
+
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
-        context.state = [:]
+        context.state.removeAll()
         return context.familyID == nil ? guardianScreen(guardianForm()) : childScreen(try await childForm(context))
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
         if action.name == "cancel" {
-            context.state = [:]
+            context.state.removeAll()
             return .message(.key("register.title"), .key("register.cancelled"))
         }
         switch Step(rawValue: action.name) {
@@ -30,38 +35,31 @@ struct RegisterFlow: KioskFlow {
 
     // MARK: Steps
 
-    private func submitGuardian(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+    private func submitGuardian(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
         do {
             // Whether the phone is registered is not told here: only once the whole registration is sent.
-            let guardian = try GuardianInput(fields: fields)
-            context.state["guardianName"] = guardian.fullName
-            context.state["phone"] = guardian.phone.digits
-            context.state["relationship"] = guardian.relationship
+            context.state[State.guardian] = try GuardianInput(fields: fields)
             return childScreen(try await childForm(context))
         } catch let error as KioskError {
             return guardianScreen(guardianForm().showing(error, values: fields))
         }
     }
 
-    private func submitChild(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
+    private func submitChild(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
         do {
-            let child = try ChildInput(fields: fields, today: context.clock.today)
-            context.state["childName"] = child.fullName
-            context.state["birthDate"] = child.birthDate.iso
-            context.state["school"] = child.school
-            context.state["grade"] = child.grade
+            context.state[State.child] = try ChildInput(fields: fields, today: context.clock.today)
             return consentScreen(nil)
         } catch let error as KioskError {
             return childScreen(try await childForm(context).showing(error, values: fields))
         }
     }
 
-    private func submitConsent(_ fields: [String: String], _ context: inout FlowContext) async throws -> KioskScreen {
-        guard fields["consent"] == "yes" else {
+    private func submitConsent(_ fields: FormValues, _ context: inout FlowContext) async throws -> KioskScreen {
+        guard fields.isTicked("consent") else {
             return consentScreen(KioskError(.invalidInput, "error.consent.guardian", field: "consent"))
         }
-        guard let child = try? ChildInput(fields: context.state, today: context.clock.today) else { return try await start(&context) }
-        context.state["guardianConsent"] = "yes"
+        guard let child = context.state[State.child, as: ChildInput.self] else { return try await start(&context) }
+        context.state[State.guardianConsent] = true
         if child.birthDate.age(on: context.clock.today) >= ConsentInput.childAskedFromAge {
             return childConsentScreen(child)
         }
@@ -69,9 +67,9 @@ struct RegisterFlow: KioskFlow {
     }
 
     private func submitChildConsent(agreed: Bool, _ context: inout FlowContext) async throws -> KioskScreen {
-        guard context.state["guardianConsent"] == "yes" else { return try await start(&context) }
+        guard context.state[State.guardianConsent, as: Bool.self] == true else { return try await start(&context) }
         guard agreed else {
-            context.state = [:]
+            context.state.removeAll()
             return .message(.key("register.title"), .key("register.childDeclined"))
         }
         return try await save(childAgreed: true, &context)
@@ -79,16 +77,16 @@ struct RegisterFlow: KioskFlow {
 
     /// Saves everything in one transaction and shows the new member card.
     private func save(childAgreed: Bool?, _ context: inout FlowContext) async throws -> KioskScreen {
-        let child = try ChildInput(fields: context.state, today: context.clock.today)
+        guard let child = context.state[State.child, as: ChildInput.self] else { return try await start(&context) }
         let consent = ConsentInput(guardianAgreed: true, childAgreed: childAgreed, kiosk: context.kiosk)
         let now = context.clock.now
         if let familyID = context.familyID {
             _ = try await context.database.addChild(familyID: familyID, site: context.site, child: child, consent: consent,
                                                     tickets: context.tickets, at: now)
         } else {
-            let guardian = try GuardianInput(fields: context.state)
+            guard let guardian = context.state[State.guardian, as: GuardianInput.self] else { return try await start(&context) }
             guard try await !context.database.kioskLocked(site: context.site, kiosk: context.kiosk, at: now) else {
-                context.state = [:]
+                context.state.removeAll()
                 return .message(.key("register.title"), .key("identify.locked"), style: .error)
             }
             do {
@@ -98,12 +96,12 @@ struct RegisterFlow: KioskFlow {
             } catch let error as KioskError where error.kind == .conflict {
                 // The phone is registered: that costs this kiosk a try, as a wrong identification does.
                 try await context.database.recordKioskFailure(site: context.site, kiosk: context.kiosk, at: now)
-                context.state = [:]
+                context.state.removeAll()
                 return .message(.key("register.title"), .key("error.phone.registered"), style: .error,
                                 actions: [ScreenAction(.key("home.identify"), .flow(.core, CoreFlows.identify), style: .primary), .home])
             }
         }
-        context.state = [:]
+        context.state.removeAll()
         var screen = try await FamilyCardsFlow().start(&context)
         screen.title = .key("register.done", child.fullName)
         return screen
@@ -140,7 +138,7 @@ struct RegisterFlow: KioskFlow {
         var form = FormSpec(fields: [
             FormField("consent", .key("consent.guardian.label"), .checkbox(.key("consent.guardian.agree"))),
         ], submit: ScreenAction(.key("action.agree"), .submit(name: Step.consent.rawValue, value: ""), style: .primary))
-        if let error { form = form.showing(error, values: [:]) }
+        if let error { form = form.showing(error) }
         return KioskScreen(title: .key("consent.guardian.title"),
                            intro: [.key(ConsentInput.guardianText)], content: .form(form), actions: [cancel])
     }

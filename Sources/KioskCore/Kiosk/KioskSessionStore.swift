@@ -1,39 +1,13 @@
 import Crypto
 import Foundation
-import KioskCore
-
-/// What a kiosk remembers about the family in front of it, on the server only. It is forgotten
-/// after the idle timeout, when the family presses Finish, or when the service restarts.
-struct KioskSession: Sendable {
-    /// A flow being walked through: its owner (`core` or a module) and name.
-    struct FlowRef: Sendable, Hashable {
-        let owner: ModuleID
-        let name: String
-    }
-
-    var id: String
-    let siteCode: String
-    var familyID: Int64?
-    /// The child whose member card identified the family, if one did.
-    var scannedChildID: Int64?
-    var flow: FlowRef?
-    var state: [String: String] = [:]
-    /// The screen on display, shown again by `GET …/screen`.
-    var screen: KioskScreen?
-    /// A nonce of the screen on display: a post carrying an older one is a double submission.
-    var step: String = ""
-    /// The flow to open once the family is identified.
-    var afterIdentify: FlowRef?
-    var lastSeen: ContinuousClock.Instant
-}
 
 /// The kiosk sessions, in memory, expiring after the idle timeout.
-actor KioskSessionStore {
+public actor KioskSessionStore {
     private var sessions: [String: KioskSession] = [:]
     private let idleTimeout: Duration
     private let clock = ContinuousClock()
 
-    init(idleTimeout: Duration) {
+    public init(idleTimeout: Duration) {
         self.idleTimeout = idleTimeout
     }
 
@@ -50,11 +24,21 @@ actor KioskSessionStore {
         return session
     }
 
+    /// The live session, if the press comes from the screen it shows (`step`). The step is used up
+    /// at once, so of two presses sent together from one screen only the first goes on.
+    func claim(_ id: String?, siteCode: String, step: String) -> KioskSession? {
+        guard var session = session(id, siteCode: siteCode), !session.step.isEmpty,
+              ConstantTime.equal(session.step, step) else { return nil }
+        session.step = ""
+        sessions[session.id] = session
+        return session
+    }
+
     /// A new session; expired ones are dropped first.
     func create(siteCode: String) -> KioskSession {
         let now = clock.now
         sessions = sessions.filter { now - $0.value.lastSeen < idleTimeout }
-        let session = KioskSession(id: Self.newID(), siteCode: siteCode, lastSeen: now)
+        let session = KioskSession(id: Self.newSecret(bits: 256), siteCode: siteCode, lastSeen: now)
         sessions[session.id] = session
         return session
     }
@@ -66,7 +50,7 @@ actor KioskSessionStore {
     /// Gives the session a new id, as a family is identified: an id seen before then opens nothing.
     func renew(_ session: inout KioskSession) {
         sessions[session.id] = nil
-        session.id = Self.newID()
+        session.id = Self.newSecret(bits: 256)
         sessions[session.id] = session
     }
 
@@ -74,10 +58,11 @@ actor KioskSessionStore {
         if let id { sessions[id] = nil }
     }
 
-    private static func newID() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
-    }
-
     /// How many sessions are held (for tests of the reset).
-    var count: Int { sessions.count }
+    public var count: Int { sessions.count }
+
+    /// A random hex string: a session id, a step nonce.
+    static func newSecret(bits: Int) -> String {
+        SymmetricKey(size: SymmetricKeySize(bitCount: bits)).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+    }
 }
