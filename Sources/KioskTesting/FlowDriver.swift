@@ -34,6 +34,15 @@ public final class FlowDriver {
         self.display = try await engine.home(site: self.site, session: nil)
     }
 
+    /// The demo family at a kiosk of the demo site, identified by phone and their child's date of
+    /// birth after opening `flow`.
+    public static func demoFamily(_ kiosk: TestKiosk, opening owner: ModuleID, _ flow: String = "start") async throws -> FlowDriver {
+        let family = try await FlowDriver(kiosk)
+        try await family.open(owner, flow)
+        try await family.identify(phone: DemoData.guardianPhone, birthDate: LocalDate(iso: DemoData.childBirthDate)!.display)
+        return family
+    }
+
     /// The screen on display.
     public var screen: KioskScreen { display.screen }
 

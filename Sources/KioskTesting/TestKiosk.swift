@@ -37,6 +37,14 @@ public struct TestKiosk: Sendable {
             .appendingPathComponent("kiosk-assets")
     }
 
+    /// The service started again on the same state directory, as after a restart: the same
+    /// database and keys, no kiosk session.
+    public func restarted(modules: [any KioskModule] = [VisitsModule()], now: Date? = nil) async throws -> TestKiosk {
+        let services = try await KioskServices(configuration: services.configuration, modules: modules,
+                                               clock: now.map { .fixed($0) } ?? services.clock)
+        return TestKiosk(services: services, directory: directory, site: site)
+    }
+
     /// The web application on a free port of 127.0.0.1.
     public func application() -> some ApplicationProtocol {
         buildApplication(services)

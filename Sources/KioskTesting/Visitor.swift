@@ -111,3 +111,21 @@ public final class Visitor: @unchecked Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
+
+extension Visitor {
+    /// A `multipart/form-data` post, as a browser sends a form with a file, with the page's CSRF token.
+    @discardableResult
+    public func post(_ uri: String, _ fields: [(String, String)], files: [(name: String, filename: String, bytes: [UInt8])]) async throws -> TestResponse {
+        let boundary = "----kiosk\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in fields + [("_csrf", csrfToken ?? "")] {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n".utf8)
+            body += Array("Content-Type: application/octet-stream\r\n\r\n".utf8) + file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return try await post(uri, raw: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+}

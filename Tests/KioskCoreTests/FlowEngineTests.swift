@@ -48,7 +48,7 @@ import Testing
         let day = try #require(family.screen.form?.fields.first { $0.name == "day" })
         #expect(day.error == .key("error.date.invalid"))
         #expect(day.value == "31/02/2026", "a date that is no date is shown again as typed")
-        #expect(family.screen.form?.fields.last?.value == "Bé đi cùng bà")
+        #expect(family.screen.form?.fields.first { $0.name == "note" }?.value == "Bé đi cùng bà")
         family.fill("day", "05/12/2026")
         try await family.tap("Đặt lịch")
         #expect(family.tickets.map(\.holder) == ["Nguyễn Văn An"])
@@ -61,9 +61,7 @@ import Testing
     @Test func twoPressesSentTogetherFromOneScreenBookOnce() async throws {
         let kiosk = try await TestKiosk.make()
         defer { kiosk.remove() }
-        let family = try await FlowDriver(kiosk)
-        try await family.open("visits")
-        try await family.identify(phone: DemoData.guardianPhone, birthDate: "01/06/2015")
+        let family = try await FlowDriver.demoFamily(kiosk, opening: "visits")
         try await family.tap("Nguyễn Văn An")
         let engine = kiosk.services.engine, site = kiosk.site, step = family.display.step, session = family.session
         let outcomes = await withTaskGroup(of: KioskEngine.Outcome.self) { group in
@@ -98,9 +96,7 @@ import Testing
     @Test func afterTheIdleTimeoutTheSessionIsGone() async throws {
         let kiosk = try await TestKiosk.make(idleTimeout: 1)
         defer { kiosk.remove() }
-        let family = try await FlowDriver(kiosk)
-        try await family.open("visits")
-        try await family.identify(phone: DemoData.guardianPhone, birthDate: "01/06/2015")
+        let family = try await FlowDriver.demoFamily(kiosk, opening: "visits")
         try await Task.sleep(for: .milliseconds(1200))
         #expect(await kiosk.services.engine.current(site: kiosk.site, session: family.session) == nil)
         #expect(await !kiosk.services.engine.isAlive(session: family.session, site: kiosk.site))

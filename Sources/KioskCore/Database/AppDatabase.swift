@@ -9,6 +9,8 @@ import Logging
 /// each one transaction. Modules reach the database only through `read` and `write`.
 public struct AppDatabase: Sendable {
     package let writer: any DatabaseWriter
+    /// The files about children, beside the database file (`attachments/`); nil for a database in memory.
+    public let attachments: AttachmentStore?
 
     /// Opens (or creates) the database file at `path` and runs every pending migration.
     /// - Parameters:
@@ -20,15 +22,17 @@ public struct AppDatabase: Sendable {
         // `prepareDatabase`: a commit would then reach the disk only at the next checkpoint, safe from
         // a killed process but not from a power cut. Every commit is synced.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try self.init(writer: pool, modules: modules)
+        try self.init(writer: pool, modules: modules,
+                      attachments: AttachmentStore(directory: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("attachments")))
     }
 
     /// Wraps an open writer (a pool, or a queue in tests) and migrates it. A database that a newer
     /// program migrated (a migration of the core or of an installed module unknown here) is refused
     /// with `NewerDatabaseError`, before anything is written. The tables of a module no longer
     /// installed stay as they are.
-    public init(writer: any DatabaseWriter, modules: [any KioskModule]) throws {
+    public init(writer: any DatabaseWriter, modules: [any KioskModule], attachments: AttachmentStore? = nil) throws {
         self.writer = writer
+        self.attachments = attachments
         let migrator = Self.migrator(modules: modules)
         try writer.read { db in
             let unknown = try Self.unknownMigrations(modules: modules, db)

@@ -137,5 +137,38 @@ enum CoreMigrations {
             }
             try db.execute(sql: "DROP TABLE childSearch; DROP TABLE guardianSearch")
         }
+        migrator.registerMigration("core/006 consent purposes, kiosk profiles, drafts, attachments") { db in
+            try db.create(table: "attachment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("child", onDelete: .cascade).notNull()
+                t.column("moduleID", .text).notNull()
+                t.column("filename", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("storedName", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.alter(table: "consent") { t in
+                t.add(column: "purpose", .text).notNull().defaults(to: "membership")
+            }
+            try db.create(index: "consent_on_purpose", on: "consent", columns: ["childId", "purpose"])
+            try db.create(table: "kioskProfile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+                t.column("label", .text).notNull()
+                // The modules whose tiles the kiosk shows, by id, one per line.
+                t.column("modules", .text).notNull()
+                t.uniqueKey(["siteId", "name"])
+            }
+            try db.create(table: "kioskDraft") { t in
+                t.belongsTo("family", onDelete: .cascade).notNull()
+                t.column("flow", .text).notNull()
+                t.column("state", .blob).notNull()
+                t.column("screen", .blob).notNull()
+                t.column("expiresAt", .datetime).notNull().indexed()
+                t.primaryKey(["familyId", "flow"])
+            }
+        }
     }
 }

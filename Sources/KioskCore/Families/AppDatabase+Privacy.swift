@@ -22,7 +22,7 @@ extension AppDatabase {
                     ("grade", child.grade), ("createdAt", iso.string(from: child.createdAt)),
                     ("consentWithdrawnAt", child.consentWithdrawnAt.map(iso.string(from:)) ?? "")])
                 for consent in try Consent.filter(Column("childId") == child.id!).fetchAll(db) {
-                    add("consent", "consent#\(consent.id!)", [("child", record), ("givenBy", consent.givenBy),
+                    add("consent", "consent#\(consent.id!)", [("child", record), ("purpose", consent.purpose), ("givenBy", consent.givenBy),
                         ("textVersion", consent.textVersion), ("kiosk", consent.kiosk), ("givenAt", iso.string(from: consent.givenAt))])
                 }
                 for module in registry.modules {
@@ -30,6 +30,13 @@ extension AppDatabase {
                         for (index, row) in section.rows.enumerated() {
                             add("\(module.id)/\(section.title)", "\(record)/\(index + 1)", row.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
                         }
+                    }
+                }
+            }
+            for module in registry.modules {
+                for section in try module.exportFamily(familyID, db) {
+                    for (index, row) in section.rows.enumerated() {
+                        add("\(module.id)/\(section.title)", "family#\(familyID)/\(index + 1)", row.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
                     }
                 }
             }
@@ -49,10 +56,13 @@ extension AppDatabase {
             }
             let childIDs = try Int64.fetchAll(db, sql: "SELECT id FROM child WHERE familyId = ?", arguments: [familyID])
             let guardianIDs = try Int64.fetchAll(db, sql: "SELECT id FROM guardian WHERE familyId = ?", arguments: [familyID])
-            for childID in childIDs {
-                for module in registry.modules { try module.eraseChild(childID, db) }
+            for module in registry.modules {
+                for childID in childIDs { try module.eraseChild(childID, db) }
+                try module.eraseFamily(familyID, db)
             }
-            // The name words, the cards and the consent go with the family's rows (ON DELETE CASCADE).
+            // The name words, the cards, the consent, the drafts and the attachments' rows go with the
+            // family's rows (ON DELETE CASCADE); the attachments' files once that has committed.
+            try attachments?.removeFiles(ofChildren: childIDs, db)
             _ = try family.delete(db)
             try AuditEntry(at: now, siteId: siteID, actor: actor, action: "family.erase", target: "family#\(familyID)",
                            detail: "children: \(childIDs.count), guardians: \(guardianIDs.count)").insert(db)

@@ -16,6 +16,8 @@ public struct KioskEngine: Sendable {
     let kioskName: String
     let sessions: KioskSessionStore
     let logger: Logger
+    /// How long a draft of a long flow is kept for the family.
+    public static let draftLifetime: TimeInterval = 24 * 3600
 
     public init(database: AppDatabase, registry: ModuleRegistry, tickets: TicketIssuer, clock: KioskClock, kioskName: String,
                 idleTimeout: Duration, logger: Logger = Logger(label: "kiosk.flows")) {
@@ -50,8 +52,9 @@ public struct KioskEngine: Sendable {
     // MARK: Screens
 
     /// The home screen of `site`: register and identify, or the identified family's own tiles, then
-    /// a tile for each enabled module with a `start` flow.
-    public func home(site: Site, session id: String?) async throws -> Display {
+    /// a tile for each enabled module with a `start` flow (of the kiosk profile's modules, when the
+    /// screen has a profile).
+    public func home(site: Site, session id: String?, profile: KioskProfile? = nil) async throws -> Display {
         let session = await sessions.session(id, siteCode: site.code)
         let enabled = try await database.enabledModules(siteID: site.id!)
         var tiles: [MenuTile] = []
@@ -64,7 +67,7 @@ public struct KioskEngine: Sendable {
             tiles.append(MenuTile(icon: "🪪", title: .key("home.identify"), detail: .key("home.identifyDetail"),
                                   target: .flow(.core, CoreFlows.identify)))
         }
-        for module in registry.modules where enabled.contains(module.id) && module.flows["start"] != nil {
+        for module in registry.modules where enabled.contains(module.id) && module.flows["start"] != nil && Self.shows(module.id, profile) {
             tiles.append(MenuTile(icon: module.icon, title: module.title, target: .flow(module.id, "start")))
         }
         let screen = KioskScreen(title: .key("home.title", site.name), intro: [.key("home.intro")], content: .menu(tiles))
@@ -92,14 +95,9 @@ public struct KioskEngine: Sendable {
     /// Opens `flow` in the session, or in a new one; a flow that needs a family opens identification
     /// first. Returns the session's id.
     /// - Throws: `KioskError` `.notFound` when the flow is neither the core's nor an enabled module's.
-    public func open(_ flow: FlowRef, site: Site, session id: String?, language: Language) async throws -> String {
-        let opened = try await resolve(flow, site: site)
-        var session: KioskSession
-        if let live = await sessions.session(id, siteCode: site.code) {
-            session = live
-        } else {
-            session = await sessions.create(siteCode: site.code)
-        }
+    public func open(_ flow: FlowRef, site: Site, session id: String?, language: Language, profile: KioskProfile? = nil) async throws -> String {
+        var session = await session(id, site: site, profile: profile)
+        let opened = try await resolve(flow, site: site, profile: session.profile)
         if opened.requiresFamily, session.familyID == nil {
             session.afterIdentify = flow
             await begin(FlowRef(.core, CoreFlows.identify), in: &session, site: site, language: language)
@@ -132,7 +130,7 @@ public struct KioskEngine: Sendable {
     /// a new session, whoever stood here before; a code an enabled module's `CodePattern` claims
     /// opens the pattern's flow with it (after identification, when the flow needs a family); any
     /// other code leaves the session as it was.
-    public func scan(_ raw: String, site: Site, session id: String?, language: Language) async -> Outcome {
+    public func scan(_ raw: String, site: Site, session id: String?, language: Language, profile: KioskProfile? = nil) async -> Outcome {
         let code = ScannerInput.code(raw)
         if var session = await sessions.session(id, siteCode: site.code), let flow = session.flow,
            let press = Self.scanPress(code, shown: session.screen) {
@@ -141,11 +139,12 @@ public struct KioskEngine: Sendable {
         }
         if (try? TicketToken.parse(ScannerInput.clean(code))) == nil,
            let enabled = try? await database.enabledModules(siteID: site.id!),
-           let (module, pattern) = registry.claim(code, among: enabled), let flow = pattern.flow {
-            return await open(FlowRef(module.id, flow), scanned: code, site: site, session: id, language: language)
+           let (module, pattern) = registry.claim(code, among: enabled.filter { Self.shows($0, profile) }), let flow = pattern.flow {
+            return await open(FlowRef(module.id, flow), scanned: code, site: site, session: id, language: language, profile: profile)
         }
         // The card opens identification in a session of its own, kept only if it found a family.
         var fresh = await sessions.create(siteCode: site.code)
+        fresh.profile = profile
         let identify = FlowRef(.core, CoreFlows.identify)
         await begin(identify, in: &fresh, site: site, language: language)
         await perform(FlowAction(name: "card", value: "", fields: ["card": code]), identify, in: &fresh, site: site, language: language)
@@ -160,14 +159,10 @@ public struct KioskEngine: Sendable {
 
     /// Opens the flow a code pattern names, in the session or a new one, and hands it the code;
     /// when the flow needs a family, identification comes first and keeps the code for it.
-    private func open(_ flow: FlowRef, scanned code: String, site: Site, session id: String?, language: Language) async -> Outcome {
-        var session: KioskSession
-        if let live = await sessions.session(id, siteCode: site.code) {
-            session = live
-        } else {
-            session = await sessions.create(siteCode: site.code)
-        }
-        guard let opened = try? await resolve(flow, site: site) else { return .cardUnknown(session: id) }
+    private func open(_ flow: FlowRef, scanned code: String, site: Site, session id: String?, language: Language,
+                      profile: KioskProfile?) async -> Outcome {
+        var session = await session(id, site: site, profile: profile)
+        guard let opened = try? await resolve(flow, site: site, profile: session.profile) else { return .cardUnknown(session: id) }
         if opened.requiresFamily, session.familyID == nil {
             session.afterIdentify = flow
             session.scanAfterIdentify = code
@@ -192,11 +187,25 @@ public struct KioskEngine: Sendable {
 
     // MARK: Running flows
 
-    /// The flow a reference names, if its owner is the core or a module enabled at the site.
-    private func resolve(_ ref: FlowRef, site: Site) async throws -> any KioskFlow {
+    /// The live session, or a new one on the kiosk screen of `profile`.
+    private func session(_ id: String?, site: Site, profile: KioskProfile?) async -> KioskSession {
+        if let live = await sessions.session(id, siteCode: site.code) { return live }
+        var session = await sessions.create(siteCode: site.code)
+        session.profile = profile
+        return session
+    }
+
+    /// Whether a kiosk screen of `profile` offers the module (every enabled module, without a profile).
+    private static func shows(_ moduleID: ModuleID, _ profile: KioskProfile?) -> Bool {
+        profile.map { $0.moduleIDs.contains(moduleID) } ?? true
+    }
+
+    /// The flow a reference names, if its owner is the core, or a module enabled at the site and
+    /// shown on the session's kiosk screen.
+    private func resolve(_ ref: FlowRef, site: Site, profile: KioskProfile?) async throws -> any KioskFlow {
         if ref.owner == .core, let flow = CoreFlows.all[ref.name] { return flow }
         let enabled = try await database.enabledModules(siteID: site.id!)
-        guard enabled.contains(ref.owner), let flow = registry.module(ref.owner)?.flows[ref.name] else {
+        guard enabled.contains(ref.owner), Self.shows(ref.owner, profile), let flow = registry.module(ref.owner)?.flows[ref.name] else {
             throw KioskError(.notFound, "error.notFound")
         }
         return flow
@@ -207,8 +216,10 @@ public struct KioskEngine: Sendable {
     private func perform(_ action: FlowAction, _ ref: FlowRef, in session: inout KioskSession, site: Site,
                          language: Language) async {
         let hadFamily = session.familyID != nil
+        let flow = try? await resolve(ref, site: site, profile: session.profile)
         let screen = await run(ref, in: &session, site: site, language: language) {
-            try await resolve(ref, site: site).handle(action, &$0)
+            guard let flow else { throw KioskError(.notFound, "error.notFound") }
+            return try await flow.handle(action, &$0)
         }
         if !hadFamily, session.familyID != nil {
             await sessions.renew(&session)
@@ -223,14 +234,42 @@ public struct KioskEngine: Sendable {
             }
         } else {
             show(screen, in: &session)
+            if flow?.keepsDraft == true { await keepDraft(of: ref, session) }
         }
         await sessions.save(session)
     }
 
+    /// Keeps the draft of a long flow after a step, or drops it once the flow emptied its state.
+    private func keepDraft(of ref: FlowRef, _ session: KioskSession) async {
+        guard let familyID = session.familyID, let screen = session.screen else { return }
+        let now = clock.now
+        do {
+            if session.state.isEmpty {
+                try await database.deleteDraft(familyID: familyID, flow: ref)
+            } else {
+                try await database.saveDraft(familyID: familyID, flow: ref, state: session.state, screen: screen, at: now,
+                                             expiresAt: now.addingTimeInterval(Self.draftLifetime))
+            }
+        } catch {
+            // The step itself is done; a draft that could not be kept costs only a retype after a restart.
+            logger.error("kiosk draft not kept", metadata: ["flow": "\(ref)", "error": "\(ErrorKind.of(error))"])
+        }
+    }
+
+    /// Opens a flow at its first screen, or where the family left it when the flow keeps a draft.
     private func begin(_ ref: FlowRef, in session: inout KioskSession, site: Site, language: Language) async {
         session.flow = ref
         session.state.removeAll()
-        let screen = await run(ref, in: &session, site: site, language: language) { try await resolve(ref, site: site).start(&$0) }
+        let flow = try? await resolve(ref, site: site, profile: session.profile)
+        if flow?.keepsDraft == true, let familyID = session.familyID,
+           let draft = try? await database.draft(familyID: familyID, flow: ref, at: clock.now) {
+            session.state = draft.state
+            return show(draft.screen, in: &session)
+        }
+        let screen = await run(ref, in: &session, site: site, language: language) {
+            guard let flow else { throw KioskError(.notFound, "error.notFound") }
+            return try await flow.start(&$0)
+        }
         show(screen, in: &session)
     }
 
@@ -244,7 +283,7 @@ public struct KioskEngine: Sendable {
     /// never what was typed.
     private func run(_ ref: FlowRef, in session: inout KioskSession, site: Site, language: Language,
                      _ body: (inout FlowContext) async throws -> KioskScreen) async -> KioskScreen {
-        var context = FlowContext(site: site, language: language, kiosk: kioskName, familyID: session.familyID,
+        var context = FlowContext(site: site, language: language, kiosk: kioskName, profile: session.profile, familyID: session.familyID,
                                   scannedChildID: session.scannedChildID, state: session.state,
                                   database: database, tickets: tickets, clock: clock)
         let screen: KioskScreen

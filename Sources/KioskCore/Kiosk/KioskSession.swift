@@ -6,6 +6,8 @@ public struct KioskSession: Sendable {
     /// The session's secret id, which the front end keeps (a cookie); renewed once a family is identified.
     public internal(set) var id: String
     public let siteCode: String
+    /// The kiosk screen's profile, if the session began on one.
+    public internal(set) var profile: KioskProfile?
     public internal(set) var familyID: Int64?
     /// The child whose member card identified the family, if one did.
     public internal(set) var scannedChildID: Int64?

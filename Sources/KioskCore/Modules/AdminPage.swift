@@ -89,12 +89,19 @@ public struct AdminActionContext: Sendable {
     public let staff: StaffMember
     public let at: Date
     public let tickets: TicketIssuer
+    /// The files sent with the form, by field (a `.file` field).
+    public let files: [String: UploadedFile]
+    /// Where files about children are kept.
+    public let attachments: AttachmentStore?
 
-    public init(site: Site, staff: StaffMember, at: Date, tickets: TicketIssuer) {
+    public init(site: Site, staff: StaffMember, at: Date, tickets: TicketIssuer, files: [String: UploadedFile] = [:],
+                attachments: AttachmentStore? = nil) {
         self.site = site
         self.staff = staff
         self.at = at
         self.tickets = tickets
+        self.files = files
+        self.attachments = attachments
     }
 
     /// Who acts, as the module's records name them.

@@ -108,6 +108,10 @@ public struct AdminField: Sendable {
         /// A select whose options come from the database (the periods of the site).
         case options(@Sendable (Site, Database) throws -> [FieldOption])
         case checkbox
+        /// A file (a photo of a document), of one of `types`, at most `maxBytes`; the form sends it to
+        /// `save` in `AdminActionContext.files`, the module stores it with `AttachmentStore.store` and
+        /// `load` gives the attachment's id, which the form offers to download.
+        case file(types: [FileType], maxBytes: Int)
     }
 
     public let name: String
@@ -120,6 +124,11 @@ public struct AdminField: Sendable {
         self.label = label
         self.kind = kind
         self.required = required
+    }
+
+    /// Whether the field sends a file.
+    public var isFile: Bool {
+        if case .file = kind { true } else { false }
     }
 }
 

@@ -86,6 +86,13 @@ public protocol KioskModule: Sendable {
     /// Removes what the module holds about a child beyond the rows the child's foreign key cascades.
     func eraseChild(_ childID: Int64, _ db: Database) throws
 
+    /// What the module holds about a family as a whole (not about one child), for an export on request.
+    func exportFamily(_ familyID: Int64, _ db: Database) throws -> [ExportSection]
+
+    /// Removes what the module holds about a family as a whole, as the family is erased (after
+    /// `eraseChild` for each of its children).
+    func eraseFamily(_ familyID: Int64, _ db: Database) throws
+
     /// Adds the module's part of the demo site (`make run`).
     func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws
 
@@ -112,6 +119,8 @@ extension KioskModule {
     public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] { [] }
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] { [] }
     public func eraseChild(_ childID: Int64, _ db: Database) throws {}
+    public func exportFamily(_ familyID: Int64, _ db: Database) throws -> [ExportSection] { [] }
+    public func eraseFamily(_ familyID: Int64, _ db: Database) throws {}
     public func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws {}
     public var backgroundTasks: [ModuleTask] { [] }
 }

@@ -108,8 +108,11 @@ public struct Consent: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     /// The kiosk (or admin page) where consent was given.
     public var kiosk: String
     public var givenAt: Date
+    /// What the consent is for: `membership` (registration), or a module's purpose (`scholarships.sensitiveData`).
+    public var purpose: String
 
-    public init(id: Int64? = nil, childId: Int64, guardianId: Int64?, givenBy: String, textVersion: String, kiosk: String, givenAt: Date) {
+    public init(id: Int64? = nil, childId: Int64, guardianId: Int64?, givenBy: String, textVersion: String, kiosk: String, givenAt: Date,
+                purpose: String = ConsentPurpose.membership.name) {
         self.id = id
         self.childId = childId
         self.guardianId = guardianId
@@ -117,6 +120,7 @@ public struct Consent: Codable, Sendable, Hashable, Identifiable, FetchableRecor
         self.textVersion = textVersion
         self.kiosk = kiosk
         self.givenAt = givenAt
+        self.purpose = purpose
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

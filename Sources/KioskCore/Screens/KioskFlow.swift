@@ -18,6 +18,11 @@
 public protocol KioskFlow: Sendable {
     /// Whether the family must be identified first (by card, or phone and a child's date of birth).
     var requiresFamily: Bool { get }
+    /// Whether the flow is long enough to keep a draft of what the family typed in the database
+    /// (`KioskEngine.draftLifetime`): after a restart, or the idle reset, the flow opens where they
+    /// were once the family is identified again. The draft is dropped when the flow's state is
+    /// emptied (the flow is done). Only for flows that need a family.
+    var keepsDraft: Bool { get }
     /// The first screen.
     func start(_ context: inout FlowContext) async throws -> KioskScreen
     /// The screen after the family pressed a button.
@@ -26,6 +31,7 @@ public protocol KioskFlow: Sendable {
 
 extension KioskFlow {
     public var requiresFamily: Bool { true }
+    public var keepsDraft: Bool { false }
 }
 
 /// A button the family pressed (a `ScreenAction.Target.submit` or a `Choice`), with the form's fields.
@@ -60,8 +66,10 @@ public struct FlowAction: Sendable, Hashable {
 public struct FlowContext: Sendable {
     public let site: Site
     public let language: Language
-    /// The kiosk's label, recorded with consent.
+    /// The kiosk's name: the box the service runs for (its wrong identification tries are counted by it).
     public let kiosk: String
+    /// The kiosk screen's profile, if it has one (a library-only kiosk).
+    public let profile: KioskProfile?
     /// The family identified in this session, if any.
     public var familyID: Int64?
     /// The child whose member card identified the family, if a child's card did: the flows offer
@@ -73,17 +81,23 @@ public struct FlowContext: Sendable {
     public let tickets: TicketIssuer
     public let clock: KioskClock
 
-    public init(site: Site, language: Language, kiosk: String, familyID: Int64?, scannedChildID: Int64? = nil, state: FlowState = FlowState(),
-                database: AppDatabase, tickets: TicketIssuer, clock: KioskClock) {
+    public init(site: Site, language: Language, kiosk: String, profile: KioskProfile? = nil, familyID: Int64?, scannedChildID: Int64? = nil,
+                state: FlowState = FlowState(), database: AppDatabase, tickets: TicketIssuer, clock: KioskClock) {
         self.site = site
         self.language = language
         self.kiosk = kiosk
+        self.profile = profile
         self.familyID = familyID
         self.scannedChildID = scannedChildID
         self.state = state
         self.database = database
         self.tickets = tickets
         self.clock = clock
+    }
+
+    /// Where a consent given here was given, for its evidence: the kiosk, and its screen's profile.
+    public var consentKiosk: String {
+        profile.map { "\(kiosk)/\($0.name)" } ?? kiosk
     }
 
     /// The identified family's id, or an error if the flow was reached without one.

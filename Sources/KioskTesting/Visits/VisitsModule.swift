@@ -5,8 +5,10 @@ import KioskCore
 /// a kiosk flow that books a visit and issues a ticket (typed state, a date and a multi-line field),
 /// an anonymous feedback flow (a checklist), school groups' passes that are no tickets of ours
 /// (a code pattern, a screen that waits for scans, a station that judges them), a ticket kind and its scan judgement, a station
-/// activity with a counter, an admin resource, report figures with a breakdown, a child's export,
-/// and a background task (notes of visits older than a year are cleared). Tests of the host use it
+/// activity with a counter, an admin resource (open to the module's guides, sensitive, filtered,
+/// with a permission slip uploaded as a file), report figures with a breakdown, a child's and a
+/// family's export, a consent of its own purpose, and a background task (notes of visits older
+/// than a year are cleared). Tests of the host use it
 /// the way a real module would be used.
 public struct VisitsModule: KioskModule {
     public let id: ModuleID = "visits"
@@ -61,6 +63,17 @@ public struct VisitsModule: KioskModule {
                 t.column("checkedInAt", .datetime)
             }
         }
+        migrator.register("003 companions and permission slips") { db in
+            // By family and with no foreign key: `eraseFamily` removes them.
+            try db.create(table: "visits_companion") { t in
+                t.column("familyId", .integer).notNull().indexed()
+                t.column("day", .text).notNull()
+                t.column("adults", .integer).notNull()
+            }
+            try db.alter(table: "visits_visit") { t in
+                t.add(column: "slipAttachmentId", .integer).references("attachment", onDelete: .setNull)
+            }
+        }
     }
 
     public var ticketKinds: [TicketKind] { [Self.ticketKind] }
@@ -108,6 +121,10 @@ public struct VisitsModule: KioskModule {
         return [StationCounter(label: .literal(vi: "Đã vào", en: "Checked in"), value: String(inside))]
     }
 
+    /// What a permission slip may be, and how large.
+    static let slipTypes: [FileType] = [.jpeg, .png, .pdf]
+    static let slipMaxBytes = 2_000_000
+
     /// The guides, who read the families' notes for the visits.
     public static let guide = ModuleRole("guide", of: "visits", title: .literal(vi: "Hướng dẫn viên", en: "Guide"))
 
@@ -118,7 +135,9 @@ public struct VisitsModule: KioskModule {
     public var adminResources: [AdminResource] {
         [AdminResource(
             name: "visits", title: .literal(vi: "Lượt tham quan", en: "Visits"),
-            fields: [AdminField("note", .literal(vi: "Ghi chú", en: "Note"), .multiline(maxLength: 200))],
+            fields: [AdminField("note", .literal(vi: "Ghi chú", en: "Note"), .multiline(maxLength: 200)),
+                     AdminField("slip", .literal(vi: "Giấy phép của phụ huynh (ảnh)", en: "The parent's permission slip (photo)"),
+                                .file(types: Self.slipTypes, maxBytes: Self.slipMaxBytes), required: false)],
             listColumns: [AdminColumn("child", .literal(vi: "Bé", en: "Child")), "note",
                           AdminColumn("came", .literal(vi: "Đã đến", en: "Came"))],
             filters: [AdminFilter("came", .literal(vi: "Đã đến", en: "Came"), options: [
@@ -136,9 +155,9 @@ public struct VisitsModule: KioskModule {
                 })
             },
             load: { id, context, db in
-                guard let visit = try Row.fetchOne(db, sql: "SELECT childId, note FROM visits_visit WHERE id = ?", arguments: [id]),
+                guard let visit = try Row.fetchOne(db, sql: "SELECT childId, note, slipAttachmentId FROM visits_visit WHERE id = ?", arguments: [id]),
                       try FamilyDirectory.child(visit["childId"], db)?.siteId == context.site.id else { return nil }
-                return ["note": visit["note"]]
+                return ["note": visit["note"], "slip": (visit["slipAttachmentId"] as Int64?).map(String.init) ?? ""]
             },
             save: { id, values, context, db in
                 let note = try TextInput.clean(values["note"], field: "note", maxLength: 200, lines: true)
@@ -147,6 +166,14 @@ public struct VisitsModule: KioskModule {
                     throw KioskError(.notFound, "error.notFound")
                 }
                 try db.execute(sql: "UPDATE visits_visit SET note = ? WHERE id = ?", arguments: [note, id])
+                if let slip = context.files["slip"], let attachments = context.attachments {
+                    let stored = try attachments.store(slip, childID: childID, moduleID: "visits", types: Self.slipTypes, maxBytes: Self.slipMaxBytes,
+                                                       field: "slip", at: context.at, db)
+                    if let old = try Int64.fetchOne(db, sql: "SELECT slipAttachmentId FROM visits_visit WHERE id = ?", arguments: [id]) {
+                        try attachments.delete(old, db)
+                    }
+                    try db.execute(sql: "UPDATE visits_visit SET slipAttachmentId = ? WHERE id = ?", arguments: [stored.id, id])
+                }
                 return id
             })]
     }
@@ -161,4 +188,17 @@ public struct VisitsModule: KioskModule {
         let rows = try Row.fetchAll(db, sql: "SELECT note FROM visits_visit WHERE childId = ?", arguments: [childID])
         return [ExportSection(title: "visits", rows: rows.map { ["note": $0["note"]] })]
     }
+
+    /// The adults a family said would come along, kept by family (its rows name no child).
+    public func exportFamily(_ familyID: Int64, _ db: Database) throws -> [ExportSection] {
+        let rows = try Row.fetchAll(db, sql: "SELECT day, adults FROM visits_companion WHERE familyId = ? ORDER BY day", arguments: [familyID])
+        return [ExportSection(title: "companions", rows: rows.map { ["day": $0["day"], "adults": String($0["adults"] as Int)] })]
+    }
+
+    public func eraseFamily(_ familyID: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM visits_companion WHERE familyId = ?", arguments: [familyID])
+    }
+
+    /// The guardian's consent to photos of the child during a visit.
+    public static let photoConsent = ConsentPurpose("visits.photos", text: "visits.consent.photos.v1")
 }

@@ -18,6 +18,7 @@ struct AdminController {
         routes.get(":site/report", use: report)
         routes.get(":site/report.csv", use: reportCSV)
         AdminStaffController(services: services).add(to: routes)
+        AdminKiosksController(services: services).add(to: routes)
         AdminFamiliesController(services: services).add(to: routes)
         AdminResourcesController(services: services).add(to: routes)
         return routes

@@ -20,6 +20,7 @@ struct AdminResourcesController {
         routes.post(":site/m/:module/:resource/:id", use: save)
         routes.get(":site/m/:module/:resource/:id/export/:export", use: export)
         routes.get(":site/m/:module/:resource/:id/page", use: page)
+        routes.get(":site/m/:module/:resource/:id/file/:field", use: file)
         routes.post(":site/m/:module/:resource/:id/page", use: perform)
     }
 
@@ -102,7 +103,9 @@ struct AdminResourcesController {
         let id = context.parameters.get("id", as: Int64.self)
         let values = context.form.fields.compactMapValues(\.last)
         do {
-            try await audited(reader, module, resource, action: "save") { actionContext, db in
+            // Only the files of the resource's own file fields reach the module.
+            let files = context.files.filter { name, _ in resource.fields.contains { $0.name == name && $0.isFile } }
+            try await audited(reader, module, resource, action: "save", files: files) { actionContext, db in
                 (try save(id, values, actionContext, db), "")
             }
             return Response(status: .seeOther, headers: [.location: "/admin/\(site.code)/m/\(module.id)/\(resource.name)"])
@@ -112,6 +115,23 @@ struct AdminResourcesController {
             response.status = .badRequest
             return response
         }
+    }
+
+    /// The file of a record's file field, to whoever may open the record (audited when sensitive):
+    /// always as a download, in the type its bytes were checked to be.
+    @Sendable func file(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let (reader, module, resource) = try await resolve(context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let name = try context.parameters.require("field")
+        guard resource.fields.contains(where: { $0.name == name && $0.isFile }), let attachments = services.database.attachments else {
+            throw HTTPError(.notFound)
+        }
+        let found = try await read(reader, module, resource, target: "\(resource.name)#\(id)", detail: "file \(name)") { db in
+            try resource.load(id, reader, db)?[name].flatMap(Int64.init).flatMap { try attachments.read($0, moduleID: module.id, db) }
+        }
+        guard let (attachment, bytes) = found else { throw HTTPError(.notFound) }
+        let filename = attachment.filename.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.value >= 0x20 }.map(String.init).joined()
+        return download(bytes, filename: filename.isEmpty ? "file" : filename, type: attachment.type.mediaType)
     }
 
     @Sendable func export(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -160,8 +180,10 @@ struct AdminResourcesController {
     /// Runs a change of a module's resource in one transaction with its audit entry (who, which
     /// record, and the change's detail).
     func audited(_ reader: AdminReadContext, _ module: any KioskModule, _ resource: AdminResource, action: String,
+                 files: [String: UploadedFile] = [:],
                  _ change: @escaping @Sendable (AdminActionContext, Database) throws -> (id: Int64, detail: String)) async throws {
-        let actionContext = AdminActionContext(site: reader.site, staff: reader.staff, at: reader.at, tickets: services.tickets)
+        let actionContext = AdminActionContext(site: reader.site, staff: reader.staff, at: reader.at, tickets: services.tickets,
+                                               files: files, attachments: services.database.attachments)
         try await services.database.write { db in
             let (id, detail) = try change(actionContext, db)
             try AuditEntry(at: actionContext.at, siteId: reader.site.id, actor: actor(reader.staff),
@@ -198,12 +220,16 @@ struct AdminResourcesController {
             case .checkbox: entry["checkbox"] = ["checked": values[field.name] == "yes"]
             case .select(let options): entry["select"] = selectOptions(options, selected: values[field.name], language)
             case .options: entry["select"] = selectOptions(lookedUp[field.name] ?? [], selected: values[field.name], language)
+            case .file(let types, _):
+                entry["file"] = ["accept": types.map(\.mediaType).joined(separator: ","),
+                                 "current": optional(id != nil && !(values[field.name] ?? "").isEmpty ? "\(field.name)" : nil)]
             }
             return entry
         }
         let formError = error.flatMap { error in resource.fields.contains { $0.name == error.field } ? nil : services.localizer.string(error.message, language) }
         return services.page(context: context, title: resource.title, template: "admin-form", values: base(reader, module, resource, language).merging([
             "id": id.map(String.init) ?? "new", "isNew": id == nil, "fields": fields, "error": optional(formError),
+            "multipart": resource.fields.contains { $0.isFile },
         ]) { $1 }, surface: .admin)
     }
 }

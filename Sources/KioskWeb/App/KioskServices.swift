@@ -34,6 +34,8 @@ public struct KioskServices: Sendable {
         try FileManager.default.createDirectory(at: configuration.stateDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         self.database = try AppDatabase(path: configuration.databasePath, modules: modules)
+        // A file written for a save that never committed (a crash between the two) names no row.
+        try await database.attachments?.sweep(database)
         self.signer = TicketSigner(keyring: try SiteKeyring(directory: configuration.keysDirectory))
         self.tickets = TicketIssuer(signer: signer, clock: clock)
         self.judge = ScanJudge(database: database, registry: registry, signer: signer, clock: clock)

@@ -14,6 +14,8 @@ public struct KioskRequestContext: RequestContext, SessionRequestContext {
     public let sessions: SessionContext<StaffSession>
     /// The fields of a URL-encoded form body (empty for other requests).
     public var form = SubmittedForm()
+    /// The files of a `multipart/form-data` body of an admin form, by field name.
+    public var files: [String: UploadedFile] = [:]
     /// The CSRF token every form of this response carries.
     public var csrfToken: String = ""
     /// The staff member logged in, if any.

@@ -4,18 +4,22 @@ import KioskCore
 
 /// The browser kiosk at `/kiosk/<site>`: a transport and a renderer for `KioskEngine`, which runs
 /// the flows. The session's id is a cookie; a button's `_action` is `name:value`; fields come as
-/// the page typed them.
+/// the page typed them. A kiosk screen with a profile (a library-only kiosk) is opened once at
+/// `/kiosk/<site>/at/<name>`, which its browser then remembers.
 ///
 /// Presses answer with a redirect to `GET …/screen` (post/redirect/get), so a reload or Back never
 /// posts twice, and once the session is gone Back shows only the home screen.
 struct KioskController {
     let services: KioskServices
     static let cookieName = "KIOSK"
+    /// The cookie that names the kiosk screen's profile.
+    static let profileCookie = "KIOSK_SCREEN"
 
     var endpoints: RouteCollection<KioskRequestContext> {
         let routes = RouteCollection(context: KioskRequestContext.self)
         routes.get(":site", use: home)
         routes.get(":site/reset", use: reset)
+        routes.get(":site/at/:profile", use: setProfile)
         routes.get(":site/lang/:lang", use: language)
         routes.get(":site/start/:owner/:flow", use: start)
         routes.get(":site/screen", use: showScreen)
@@ -29,7 +33,7 @@ struct KioskController {
 
     @Sendable func home(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
-        let display = try await engine.home(site: site, session: request.cookie(Self.cookieName))
+        let display = try await engine.home(site: site, session: request.cookie(Self.cookieName), profile: try await profile(request, site))
         return try render(display, site: site, request: request, context: context)
     }
 
@@ -39,6 +43,20 @@ struct KioskController {
         var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(siteCode)"])
         response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/kiosk", httpOnly: true, sameSite: .strict))
         response.setCookie(Cookie(name: "lang", value: Language.default.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// Makes this browser the kiosk screen of a profile, for years: its home shows the profile's tiles.
+    @Sendable func setProfile(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let site = try await services.database.site(code: context.parameters.require("site"))
+        guard let profile = try await services.database.kioskProfile(siteID: site.id!, name: context.parameters.require("profile")) else {
+            throw KioskError(.notFound, "error.notFound")
+        }
+        await engine.finish(session: request.cookie(Self.cookieName))
+        var response = Response(status: .seeOther, headers: [.location: "/kiosk/\(site.code)"])
+        response.setCookie(Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/kiosk", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.profileCookie, value: profile.name, maxAge: 10 * 365 * 86400, path: "/kiosk", httpOnly: true,
+                                  sameSite: .strict))
         return response
     }
 
@@ -55,7 +73,8 @@ struct KioskController {
         let site = try await services.database.site(code: context.parameters.require("site"))
         let flow = FlowRef(ModuleID(rawValue: try context.parameters.require("owner")), try context.parameters.require("flow"))
         let cookie = request.cookie(Self.cookieName)
-        let session = try await engine.open(flow, site: site, session: cookie, language: context.language)
+        let session = try await engine.open(flow, site: site, session: cookie, language: context.language,
+                                            profile: try await profile(request, site))
         return show(.screen(session: session), site: site, cookie: cookie)
     }
 
@@ -81,7 +100,8 @@ struct KioskController {
     @Sendable func scan(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let site = try await services.database.site(code: context.parameters.require("site"))
         let cookie = request.cookie(Self.cookieName)
-        let outcome = await engine.scan(context.form["code"] ?? "", site: site, session: cookie, language: context.language)
+        let outcome = await engine.scan(context.form["code"] ?? "", site: site, session: cookie, language: context.language,
+                                        profile: try await profile(request, site))
         return show(outcome, site: site, cookie: cookie)
     }
 
@@ -93,6 +113,12 @@ struct KioskController {
     }
 
     // MARK: Helpers
+
+    /// The profile this browser's cookie names at the site, if it names one of the site's.
+    private func profile(_ request: Request, _ site: Site) async throws -> KioskProfile? {
+        guard let name = request.cookie(Self.profileCookie) else { return nil }
+        return try await services.database.kioskProfile(siteID: site.id!, name: name)
+    }
 
     /// The redirect after a step, with the session's cookie when its id is new.
     private func show(_ outcome: KioskEngine.Outcome, site: Site, cookie: String?) -> Response {

@@ -78,7 +78,7 @@ struct RegisterFlow: KioskFlow {
     /// Saves everything in one transaction and shows the new member card.
     private func save(childAgreed: Bool?, _ context: inout FlowContext) async throws -> KioskScreen {
         guard let child = context.state[State.child, as: ChildInput.self] else { return try await start(&context) }
-        let consent = ConsentInput(guardianAgreed: true, childAgreed: childAgreed, kiosk: context.kiosk)
+        let consent = ConsentInput(guardianAgreed: true, childAgreed: childAgreed, kiosk: context.consentKiosk)
         let now = context.clock.now
         if let familyID = context.familyID {
             _ = try await context.database.addChild(familyID: familyID, site: context.site, child: child, consent: consent,
