@@ -48,6 +48,10 @@ import Testing
                 _ = try await writer.createSite(code: "L\(n)", name: "Tải \(n)", actor: "test", at: Date())
             }
         }
+        // and a file about a child beside the database
+        let attachments = URL(fileURLWithPath: state).appendingPathComponent("attachments")
+        try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: attachments.appendingPathComponent("5eed").path, contents: Data("giấy".utf8)))
         // When three backups are taken meanwhile, keeping two
         for _ in 0..<3 {
             #expect(try kiosk(["backup", "--to", backups, "--keep", "2"], state: state).status == 0)
@@ -61,6 +65,7 @@ import Testing
         #expect(try mode(newest.path) == 0o700)
         #expect(try mode(newest.appendingPathComponent("kiosk.sqlite").path) == 0o600)
         #expect(try mode(newest.appendingPathComponent("keys/DEMO.key").path) == 0o600)
+        #expect(try mode(newest.appendingPathComponent("attachments/5eed").path) == 0o600)
 
         // Then it restores onto a new box: the demo family and the sites written before it are there, its cards verify
         let restore = try kiosk(["restore", newest.path], state: newBox)
@@ -74,6 +79,9 @@ import Testing
         let signer = TicketSigner(keyring: try SiteKeyring(directory: URL(fileURLWithPath: newBox).appendingPathComponent("keys")))
         let token = try signer.token(siteCode: "DEMO", kind: card.kind, id: card.id)
         #expect(try kiosk(["ticket", "verify", token.description], state: newBox).status == 0)
+        let restoredFile = URL(fileURLWithPath: newBox).appendingPathComponent("attachments/5eed").path
+        #expect(FileManager.default.contents(atPath: restoredFile) == Data("giấy".utf8))
+        #expect(try mode(restoredFile) == 0o600)
     }
 
     @Test func aDamagedForeignOrKeylessBackupIsRefusedAndNothingChanges() async throws {

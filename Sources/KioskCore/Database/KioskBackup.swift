@@ -1,8 +1,9 @@
 import Foundation
 
 /// A backup of a deployment: a folder `kiosk-<yyyyMMdd-HHmmss>` holding a consistent copy of the
-/// database (SQLite's online backup: the service keeps running and writing meanwhile) and the
-/// sites' ticket keys, without which no card or ticket would verify after a restore. Everything in
+/// database (SQLite's online backup: the service keeps running and writing meanwhile), the
+/// sites' ticket keys, without which no card or ticket would verify after a restore, and the files
+/// about children (`attachments`, copied after the database, so every file it names is there). Everything in
 /// it is readable by its owner only (folders 0700, files 0600): it holds every family's data.
 public enum KioskBackup {
     /// Why a folder cannot be restored.
@@ -12,6 +13,7 @@ public enum KioskBackup {
 
     static let databaseName = "kiosk.sqlite"
     static let keysName = "keys"
+    static let attachmentsName = "attachments"
     static let prefix = "kiosk-"
 
     /// Backs up the database at `databasePath` and the keys in `keysDirectory` into a new folder
@@ -33,11 +35,10 @@ public enum KioskBackup {
         try source.backup(to: destination)
         try destination.close()
         try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
-        let keys = partial.appendingPathComponent(keysName)
-        try files.copyItem(at: keysDirectory, to: keys)
-        try files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: keys.path)
-        for key in try files.contentsOfDirectory(atPath: keys.path) {
-            try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keys.appendingPathComponent(key).path)
+        try copyPrivately(keysDirectory, to: partial.appendingPathComponent(keysName))
+        let attachments = URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(attachmentsName)
+        if files.fileExists(atPath: attachments.path) {
+            try copyPrivately(attachments, to: partial.appendingPathComponent(attachmentsName))
         }
         let done = directory.appendingPathComponent(name)
         try? files.removeItem(at: done)
@@ -102,13 +103,22 @@ public enum KioskBackup {
         try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: incoming)
         for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: databasePath + suffix) }
         guard rename(incoming, databasePath) == 0 else { throw RefusedError(description: "could not move the restored database into place") }
-        try files.createDirectory(at: keysDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let keys = backup.appendingPathComponent(keysName)
-        for key in try files.contentsOfDirectory(atPath: keys.path) {
-            let target = keysDirectory.appendingPathComponent(key)
-            try? files.removeItem(at: target)
-            try files.copyItem(at: keys.appendingPathComponent(key), to: target)
-            try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        try copyPrivately(backup.appendingPathComponent(keysName), to: keysDirectory)
+        let attachments = backup.appendingPathComponent(attachmentsName)
+        if files.fileExists(atPath: attachments.path) {
+            try copyPrivately(attachments, to: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(attachmentsName))
+        }
+    }
+
+    /// Copies every file of `source` into `target` (created if need be), the folder 0700 and each file 0600.
+    private static func copyPrivately(_ source: URL, to target: URL) throws {
+        let files = FileManager.default
+        try files.createDirectory(at: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for name in try files.contentsOfDirectory(atPath: source.path) {
+            let copy = target.appendingPathComponent(name)
+            try? files.removeItem(at: copy)
+            try files.copyItem(at: source.appendingPathComponent(name), to: copy)
+            try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
         }
     }
 
