@@ -63,7 +63,7 @@ struct EventFlow: KioskFlow {
             FieldOption(id: child.id!, .joined([.literal(vi: child.fullName), .key("events.childAge", String(child.age(on: event.day)))]))
         }
         var form = FormSpec(fields: [
-            FormField(Self.children, .key("events.children"), .checklist(options), ticked: ticked, required: false),
+            FormField(Self.children, .key("events.children"), .checklist(options), values: ticked, required: false),
         ], submit: ScreenAction(.key("events.register"), .submit(name: "register", value: ""), style: .primary))
         if let error { form = form.showing(error) }
         let intro: [LocalizedText] = [.literal(vi: event.whenAndWhere), .key("events.pickChildren")]

@@ -63,6 +63,11 @@ public final class FlowDriver {
         fields[name] = [value]
     }
 
+    /// Types the rows of a repeated field.
+    public func fill(_ name: String, rows: [String]) {
+        fields[name] = rows
+    }
+
     /// Ticks a checkbox, or an option of a checklist.
     public func tick(_ name: String, option: String = FormField.ticked) {
         if option == FormField.ticked { fields[name] = [option] } else if !(fields[name] ?? []).contains(option) { fields[name, default: []].append(option) }
@@ -177,7 +182,7 @@ public final class FlowDriver {
         fields = [:]
         for field in current.screen.form?.fields ?? [] {
             switch field.kind {
-            case .checklist: fields[field.name] = field.ticked
+            case .checklist, .repeated: fields[field.name] = field.values
             case .date: fields[field.name] = LocalDate(iso: field.value).map { [$0.display] }
             default: fields[field.name] = field.value.isEmpty ? nil : [field.value]
             }

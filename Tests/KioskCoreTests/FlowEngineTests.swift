@@ -17,10 +17,18 @@ import Testing
         family.tick("liked", option: "sport")
         family.tick("liked", option: "not-an-activity")
         family.fill("comment", "Thư viện đẹp\r\nSân rộng")
+        family.fill("ideas", rows: ["Bể bơi", "", "Phòng vẽ\u{202E}"])
+        try await family.tap("Gửi")
+        let rows = try #require(family.screen.form?.fields.first { $0.name == "ideas" })
+        #expect(rows.error == .key("error.field.invalid"), "a hidden character in a row is refused")
+        #expect(rows.values == ["Bể bơi", "", "Phòng vẽ\u{202E}"], "the rows come back as typed")
+        family.fill("ideas", rows: ["Bể bơi", "", "Phòng vẽ"])
         try await family.tap("Gửi")
         #expect(family.screen.content == .message(Message(.literal(vi: "Góp ý đã được gửi.", en: "Your feedback was sent."), style: .success)))
         let comment = try await kiosk.services.database.read { db in try String.fetchOne(db, sql: "SELECT comment FROM visits_feedback") }
         #expect(comment == "Thư viện đẹp\nSân rộng")
+        let ideas = try await kiosk.services.database.read { db in try String.fetchAll(db, sql: "SELECT idea FROM visits_feedbackIdea ORDER BY rowid") }
+        #expect(ideas == ["Bể bơi", "Phòng vẽ"])
         let report = try await SiteReport(site: kiosk.site, from: kiosk.services.clock.today, to: kiosk.services.clock.today,
                                           registry: kiosk.services.registry, database: kiosk.services.database)
         let feedback = try #require(report.figure("visits", "visits_feedback"))

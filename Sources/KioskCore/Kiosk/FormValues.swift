@@ -27,9 +27,10 @@ public struct FormValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         lists[name]?.last
     }
 
-    /// The options ticked in a checklist, or every value sent under `name`, in order.
+    /// The options ticked in a checklist, the rows of a repeated field, or every value sent under
+    /// `name`, in order; empty ones left out.
     public func list(_ name: String) -> [String] {
-        lists[name] ?? []
+        (lists[name] ?? []).filter { !$0.isEmpty }
     }
 
     /// The options of a checklist of records (made with `FieldOption(id:)`) that were ticked.

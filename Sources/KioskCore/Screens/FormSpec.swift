@@ -18,8 +18,8 @@ public struct FormSpec: Sendable, Hashable, Codable {
         var copy = self
         copy.fields = fields.map { field in
             var field = field
-            if case .checklist = field.kind {
-                field.ticked = values[field.name] ?? field.ticked
+            if field.holdsSeveral {
+                field.values = values[field.name] ?? field.values
             } else {
                 field.value = values[field.name]?.last ?? field.value
             }
@@ -58,6 +58,17 @@ public struct FormField: Sendable, Hashable, Codable {
         /// Any number of options to tick (the children going to an event, the documents brought);
         /// the flow reads them with `FormValues.list` or `ids`.
         case checklist([FieldOption])
+        /// The same short text on several rows (a child's brothers and sisters, ideas), with Telex;
+        /// empty rows are dropped and the flow reads the others with `FormValues.list`.
+        case repeated(rows: Int, maxLength: Int)
+    }
+
+    /// Whether the field sends several values (`values`, not `value`).
+    public var holdsSeveral: Bool {
+        switch kind {
+        case .checklist, .repeated: true
+        default: false
+        }
     }
 
     /// The value of a ticked checkbox.
@@ -68,19 +79,19 @@ public struct FormField: Sendable, Hashable, Codable {
     public let kind: Kind
     public var value: String
     public var error: LocalizedText?
-    /// The options ticked, of a checklist.
-    public var ticked: [String]
+    /// The values of a field that holds several: a checklist's ticked options, a repeated field's rows.
+    public var values: [String]
     public let required: Bool
     /// Values offered as the first letters are typed (tone marks ignored); any other text may still be typed.
     public var suggestions: [String]
 
-    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", ticked: [String] = [], required: Bool = true,
+    public init(_ name: String, _ label: LocalizedText, _ kind: Kind, value: String = "", values: [String] = [], required: Bool = true,
                 suggestions: [String] = []) {
         self.name = name
         self.label = label
         self.kind = kind
         self.value = value
-        self.ticked = ticked
+        self.values = values
         self.required = required
         self.suggestions = suggestions
     }

@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// Anyone at the kiosk, without identifying, says what they liked (a checklist) and may leave a
-/// comment. Nothing names the person; the report counts the answers by activity.
+/// comment and up to three ideas (a repeated field). Nothing names the person; the report counts the answers by activity.
 struct FeedbackFlow: KioskFlow {
     var requiresFamily: Bool { false }
 
@@ -24,8 +24,10 @@ struct FeedbackFlow: KioskFlow {
             return screen(form().showing(KioskError(.invalidInput, "error.field.required", field: "liked"), values: action.fields))
         }
         let comment: String
+        let ideas: [String]
         do {
             comment = try TextInput.clean(action.fields["comment"], field: "comment", maxLength: 400, required: false, lines: true)
+            ideas = try action.fields.list("ideas").prefix(3).map { try TextInput.clean($0, field: "ideas", maxLength: 80) }
         } catch let error as KioskError {
             return screen(form().showing(error, values: action.fields))
         }
@@ -35,6 +37,9 @@ struct FeedbackFlow: KioskFlow {
             let feedbackID = db.lastInsertedRowID
             for activity in Set(liked) {
                 try db.execute(sql: "INSERT INTO visits_feedbackLiked (feedbackId, activity) VALUES (?, ?)", arguments: [feedbackID, activity])
+            }
+            for idea in ideas {
+                try db.execute(sql: "INSERT INTO visits_feedbackIdea (feedbackId, idea) VALUES (?, ?)", arguments: [feedbackID, idea])
             }
         }
         return .message(.literal(vi: "Cảm ơn!", en: "Thank you!"), .literal(vi: "Góp ý đã được gửi.", en: "Your feedback was sent."),
@@ -62,6 +67,8 @@ struct FeedbackFlow: KioskFlow {
         FormSpec(fields: [
             FormField("liked", .literal(vi: "Bạn thích gì?", en: "What did you like?"), .checklist(Self.activities)),
             FormField("comment", .literal(vi: "Ý kiến", en: "Comment"), .multiline(maxLength: 400), required: false),
+            FormField("ideas", .literal(vi: "Nhà nên có thêm gì?", en: "What should the centre add?"), .repeated(rows: 3, maxLength: 80),
+                      required: false),
         ], submit: ScreenAction(.literal(vi: "Gửi", en: "Send"), .submit(name: "send", value: ""), style: .primary))
     }
 }

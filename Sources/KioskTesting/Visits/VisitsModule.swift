@@ -74,6 +74,12 @@ public struct VisitsModule: KioskModule {
                 t.add(column: "slipAttachmentId", .integer).references("attachment", onDelete: .setNull)
             }
         }
+        migrator.register("004 feedback ideas") { db in
+            try db.create(table: "visits_feedbackIdea") { t in
+                t.belongsTo("feedback", inTable: "visits_feedback", onDelete: .cascade).notNull()
+                t.column("idea", .text).notNull()
+            }
+        }
     }
 
     public var ticketKinds: [TicketKind] { [Self.ticketKind] }

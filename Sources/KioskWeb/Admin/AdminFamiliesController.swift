@@ -48,7 +48,7 @@ struct AdminFamiliesController {
                         "grade": services.localizer.string("grade.\(child.grade)", context.language),
                         "withdrawn": optional(child.consentWithdrawnAt.map(LocalTime.display)),
                         "consents": consents.filter { $0.childId == child.id }.map {
-                            ["givenBy": $0.givenBy, "textVersion": $0.textVersion, "kiosk": $0.kiosk, "at": LocalTime.display($0.givenAt)]
+                            ["purpose": $0.purpose, "givenBy": $0.givenBy, "textVersion": $0.textVersion, "kiosk": $0.kiosk, "at": LocalTime.display($0.givenAt)]
                         }] as [String: Any]
             },
         ], surface: .admin)

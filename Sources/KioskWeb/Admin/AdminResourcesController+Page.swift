@@ -7,7 +7,6 @@ import KioskCore
 extension AdminResourcesController {
     @Sendable func page(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
         let (reader, module, resource) = try await resolve(context)
-        let site = reader.site
         let id = try context.parameters.require("id", as: Int64.self)
         let view = request.uri.queryParameters["view"].map(String.init)
         guard let load = resource.page,

@@ -97,7 +97,11 @@ struct ScreenRenderer {
         case .checkbox(let label):
             values["checkbox"] = ["agree": text(label), "checked": field.value == FormField.ticked]
         case .checklist(let options):
-            values["checklist"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": field.ticked.contains($0.value)] }]
+            values["checklist"] = ["options": options.map { ["value": $0.value, "label": text($0.label), "checked": field.values.contains($0.value)] }]
+        case .repeated(let rows, let maxLength):
+            values["repeated"] = ["maxLength": maxLength, "rows": (0..<rows).map { row in
+                ["row": row + 1, "value": row < field.values.count ? field.values[row] : ""] as [String: Any]
+            }] as [String: Any]
         }
         return values
     }
