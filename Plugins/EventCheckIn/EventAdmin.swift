@@ -41,8 +41,7 @@ enum EventAdmin {
         case "past": events = events.filter(Event.Columns.endsAt <= DatabaseTimestamp(context.at))
         default: break
         }
-        var page = events.order(Event.Columns.startsAt.desc)
-        if let limit = query.limit { page = page.limit(limit, offset: query.offset) }
+        let page = query.page(events.order(Event.Columns.startsAt.desc))
         return AdminList(rows: try page.fetchAll(db).map { event in
             let registered = try EventSeats.registeredCount(event.id!, db)
             let checkedIn = try Registration.filter(Registration.Columns.eventId == event.id! && Registration.Columns.checkedInAt != nil

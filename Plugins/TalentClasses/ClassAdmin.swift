@@ -44,8 +44,7 @@ enum ClassAdmin {
     static func list(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
         let site = context.site
         let classes = TalentClass.filter(TalentClass.Columns.siteId == site.id!)
-        var page = classes.order(Column("periodId").desc, Column("titleVi"))
-        if let limit = query.limit { page = page.limit(limit, offset: query.offset) }
+        let page = query.page(classes.order(Column("periodId").desc, Column("titleVi")))
         let shown = try page.fetchAll(db)
         let periods = Dictionary(uniqueKeysWithValues: try Period.fetchAll(db, keys: Set(shown.map(\.periodId))).map { ($0.id!, $0.name) })
         return AdminList(rows: try shown.map { talentClass in

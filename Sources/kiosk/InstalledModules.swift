@@ -1,9 +1,10 @@
 import EventCheckIn
 import KioskCore
 import KioskWeb
+import LibraryLending
 import TalentClasses
 
 /// The domain modules compiled into this binary, in the order their tiles appear.
 enum InstalledModules {
-    static let all: [any KioskModule] = [TalentClassesModule(), EventCheckInModule()]
+    static let all: [any KioskModule] = [TalentClassesModule(), EventCheckInModule(), LibraryLendingModule()]
 }

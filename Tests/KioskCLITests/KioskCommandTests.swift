@@ -35,9 +35,9 @@ import Testing
 
     @Test func mistakesAreOneClearLineAndANonZeroExit() throws {
         try withState { state in
-            let unknown = try kiosk(["modules", "enable", "library", "--site", "Q1"], state: state)
+            let unknown = try kiosk(["modules", "enable", "karaoke", "--site", "Q1"], state: state)
             #expect(unknown.status != 0)
-            #expect(unknown.errors.contains("Error: no module 'library'; installed: classes, events"))
+            #expect(unknown.errors.contains("Error: no module 'karaoke'; installed: classes, events, library"))
             let noSite = try kiosk(["modules", "enable", "events", "--site", "Q9"], state: state)
             #expect(noSite.status != 0)
             #expect(noSite.errors.contains("Error: Centre not found."))
@@ -79,8 +79,8 @@ import Testing
 
     @Test func aCommandThatFailsSaysSoInOneLine() throws {
         try withState { state in
-            let unknown = try kiosk(["modules", "enable", "library", "--site", "Q1"], state: state)
-            #expect(unknown.errors.split(separator: "\n") == ["Error: no module 'library'; installed: classes, events"])
+            let unknown = try kiosk(["modules", "enable", "karaoke", "--site", "Q1"], state: state)
+            #expect(unknown.errors.split(separator: "\n") == ["Error: no module 'karaoke'; installed: classes, events, library"])
         }
     }
 

@@ -19,6 +19,11 @@ public struct AdminListQuery: Sendable, Hashable {
     /// The value chosen for a filter, if one was.
     public func filter(_ name: String) -> String? { filters[name] }
 
+    /// The page asked of a request, read in SQL (every row for the export).
+    public func page<Record>(_ request: QueryInterfaceRequest<Record>) -> QueryInterfaceRequest<Record> {
+        limit.map { request.limit($0, offset: offset) } ?? request
+    }
+
     /// The page of `rows` asked for, for a list small enough to read whole.
     public func page(_ rows: [AdminRow]) -> AdminList {
         let start = min(offset, rows.count)

@@ -100,6 +100,12 @@ public struct FlowContext: Sendable {
         profile.map { "\(kiosk)/\($0.name)" } ?? kiosk
     }
 
+    /// Whose member or guardian card `code` is at this site (a card scanned on a screen that waits
+    /// for scans), if it is a genuine, live card.
+    public func cardHolder(_ code: String) async throws -> CardHolder? {
+        try await database.identifyFamily(site: site, card: code, signer: tickets.signer)
+    }
+
     /// The identified family's id, or an error if the flow was reached without one.
     public func requireFamily() throws -> Int64 {
         guard let familyID else { throw KioskError(.unauthorized, "error.family.notIdentified") }

@@ -1,0 +1,35 @@
+import KioskCore
+
+/// One copy of a title, with the barcode the library labelled it with (whatever the scanner types:
+/// an EAN-13 ISBN, a Code 128 label, our own `LIB-` label).
+struct BookCopy: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, KioskRecord {
+    static let databaseTableName = "library_copy"
+
+    /// Where a copy is.
+    enum Status: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        case shelf, loan, hold, lost, damaged, withdrawn
+
+        /// Whether a copy in this state can be lent.
+        var isLendable: Bool { self == .shelf }
+    }
+
+    var id: Int64?
+    var titleId: Int64
+    var siteId: Int64
+    var barcode: String
+    var shelf: String
+    var status: Status
+
+    enum Columns {
+        static let siteId = Column(CodingKeys.siteId)
+        static let barcode = Column(CodingKeys.barcode)
+        static let titleId = Column(CodingKeys.titleId)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The copy of the site with this barcode, as the scanner typed it.
+    static func find(barcode: String, siteID: Int64, _ db: Database) throws -> BookCopy? {
+        try BookCopy.filter(Columns.siteId == siteID && Columns.barcode == barcode).fetchOne(db)
+    }
+}

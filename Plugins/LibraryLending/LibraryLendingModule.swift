@@ -1,0 +1,69 @@
+import Foundation
+import KioskCore
+
+/// Library lending (thư viện): a site's catalogue of titles and labelled copies, loan rules by
+/// reader age and category, due dates that skip the days the library is closed, self-checkout at
+/// the kiosk (the child's card, then the books), returns with no card, returns at the desk's
+/// station, and the list of loans for the librarian.
+public struct LibraryLendingModule: KioskModule {
+    public static let id: ModuleID = "library"
+
+    public var id: ModuleID { Self.id }
+    public let title = LocalizedText.key("library.title")
+    public let icon = "📚"
+
+    public init() {}
+
+    /// The librarian, who sees what children read; administrators do too.
+    static let librarian = ModuleRole("librarian", of: id, title: .key("library.role.librarian"))
+
+    /// A copy's label as a scanner types it: 4 to 40 printable characters, no spaces.
+    static let copyCode = CodePattern(name: "copy", flow: "return") { code in
+        (4...40).contains(code.utf8.count) && code.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+    }
+
+    public func registerMigrations(in migrator: inout ModuleMigrator) {
+        LibraryMigrations.register(in: &migrator)
+    }
+
+    public var flows: [String: any KioskFlow] { ["start": CheckoutFlow(), "return": ReturnFlow()] }
+
+    public var codePatterns: [CodePattern] { [Self.copyCode] }
+
+    public var roles: [ModuleRole] { [Self.librarian] }
+
+    public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
+        [LibraryDesk.activity(site)]
+    }
+
+    public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
+        key == LibraryDesk.activity(site).key ? LibraryDesk.activity(site) : nil
+    }
+
+    public func judgeCode(_ scan: CodeScan, _ db: Database) throws -> ScanVerdict? {
+        try LibraryDesk.judge(scan, db)
+    }
+
+    public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {
+        try LibraryDesk.counters(activity, db)
+    }
+
+    public var adminResources: [AdminResource] {
+        [LibraryAdmin.titles, LibraryAdmin.copies, LibraryAdmin.loans, LibraryRulesAdmin.rules, LibraryRulesAdmin.settings]
+    }
+
+    public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.title, l.loanedAt, l.dueOn, l.returnedAt FROM library_loan l
+            JOIN library_copy c ON c.id = l.copyId JOIN library_title t ON t.id = c.titleId WHERE l.childId = ? ORDER BY l.loanedAt
+            """, arguments: [childID])
+        return [ExportSection(title: "loans", rows: try rows.map { row in
+            ["title": row["title"], "loanedAt": try row.optionalTimestamp("loanedAt").map(LocalTime.display) ?? "",
+             "dueOn": LocalDate(iso: row["dueOn"])?.display ?? "", "returnedAt": try row.optionalTimestamp("returnedAt").map(LocalTime.display) ?? ""]
+        })]
+    }
+
+    public func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws {
+        try LibraryDemo.seed(site, context, db)
+    }
+}

@@ -1,0 +1,60 @@
+import KioskCore
+
+enum LibraryMigrations {
+    static func register(in migrator: inout ModuleMigrator) {
+        migrator.register("001 create title, copy, loan, rule, settings") { db in
+            try db.create(table: BookTitle.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("title", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("publisher", .text).notNull()
+                t.column("year", .integer)
+                t.column("isbn", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("minAge", .integer).notNull()
+                t.column("maxAge", .integer).notNull()
+                t.column("shelfMark", .text).notNull()
+            }
+            try db.create(table: BookCopy.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("titleId", .integer).notNull().indexed().references(BookTitle.databaseTableName, onDelete: .cascade)
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("barcode", .text).notNull()
+                t.column("shelf", .text).notNull()
+                t.column("status", .text).notNull()
+                t.uniqueKey(["siteId", "barcode"])
+            }
+            try db.create(table: Loan.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("copyId", .integer).notNull().references(BookCopy.databaseTableName, onDelete: .cascade)
+                t.belongsTo("child", onDelete: .cascade).notNull()
+                t.column("loanedAt", .datetime).notNull()
+                t.column("dueOn", .text).notNull().indexed()
+                t.column("returnedAt", .datetime)
+                t.column("overriddenBy", .text)
+                t.column("overrideReason", .text)
+            }
+            // A copy is on one open loan at most, whoever scans it at the same moment.
+            try db.execute(sql: "CREATE UNIQUE INDEX library_loan_open ON library_loan (copyId) WHERE returnedAt IS NULL")
+            try db.create(table: LoanRule.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("minAge", .integer)
+                t.column("maxAge", .integer)
+                t.column("category", .text).notNull()
+                t.column("maxLoans", .integer).notNull()
+                t.column("loanDays", .integer).notNull()
+                t.column("renewals", .integer).notNull()
+                t.column("aboveAgeBand", .boolean).notNull()
+            }
+            try db.create(table: LibrarySettings.databaseTableName) { t in
+                t.primaryKey("siteId", .integer).references("site", onDelete: .cascade)
+                t.column("closedWeekdays", .text).notNull()
+                t.column("holidays", .text).notNull()
+                t.column("blockFromOverdue", .integer).notNull()
+                t.column("graceDays", .integer).notNull()
+            }
+        }
+    }
+}
