@@ -76,6 +76,7 @@ struct CheckoutFlow: KioskFlow {
     private func screen(_ childName: String, _ items: [ScannedItem]) -> KioskScreen {
         KioskScreen(title: .key("library.checkout.for", childName),
                     content: .scans(ScanList(prompt: .key("library.checkout.scanBook"), items: items)),
-                    actions: [ScreenAction(.key("library.checkout.done"), .submit(name: "done", value: ""), style: .primary), .home])
+                    actions: [ScreenAction(.key("library.checkout.done"), .submit(name: "done", value: ""), style: .primary),
+                              ScreenAction(.key("library.mine.title"), .flow(LibraryLendingModule.id, "mine")), .home])
     }
 }

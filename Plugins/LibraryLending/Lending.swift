@@ -5,7 +5,7 @@ import KioskCore
 enum Lending {
     /// Why a copy is not lent, in words a nine-year-old understands (`library.refused.<reason>`).
     enum Refusal: String, Error, Sendable {
-        case notACopy, notForLoan, alreadyYours, onLoan, heldForOther, limitReached, overdueAtHome, aboveAgeBand
+        case notACopy, notForLoan, alreadyYours, onLoan, heldForOther, limitReached, overdueAtHome, aboveAgeBand, noMoreRenewals
 
         var message: LocalizedText { .key("library.refused.\(rawValue)") }
     }
@@ -38,7 +38,8 @@ enum Lending {
         guard overdue.count < max(1, settings.blockFromOverdue) else { return .failure(.overdueAtHome) }
         guard open.count < rule.maxLoans else { return .failure(.limitReached) }
         guard age >= title.minAge || rule.aboveAgeBand else { return .failure(.aboveAgeBand) }
-        var loan = Loan(copyId: copy.id!, childId: child.id!, loanedAt: now, dueOn: settings.dueDate(from: today, days: rule.loanDays))
+        var loan = Loan(copyId: copy.id!, childId: child.id!, readerAge: age, category: title.category, loanedAt: now,
+                        dueOn: settings.dueDate(from: today, days: rule.loanDays))
         do {
             try loan.insert(db)
         } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
@@ -48,6 +49,22 @@ enum Lending {
         lent.status = .loan
         try lent.update(db)
         return .success(Lent(title: title.title, dueOn: loan.dueOn))
+    }
+
+    /// Gives an open loan of the family's child a new due date, if the rules allow another renewal
+    /// and the book is not late.
+    static func renew(_ loanID: Int64, familyID: Int64, site: Site, at now: Date, _ db: Database) throws -> Result<LocalDate, Refusal> {
+        guard var loan = try Loan.fetchOne(db, key: loanID), loan.returnedAt == nil, let childID = loan.childId,
+              let copy = try BookCopy.fetchOne(db, key: loan.copyId), copy.siteId == site.id else { return .failure(.notACopy) }
+        let child = try AppDatabase.childForRegistration(childID, familyID: familyID, db)
+        let today = LocalDate(now)
+        let rule = try LoanRule.rule(siteID: site.id!, age: child.age(on: today), category: loan.category, db)
+        guard loan.daysLate(on: today) == 0 else { return .failure(.overdueAtHome) }
+        guard loan.renewals < rule.renewals else { return .failure(.noMoreRenewals) }
+        loan.renewals += 1
+        loan.dueOn = try LibrarySettings.of(siteID: site.id!, db).dueDate(from: today, days: rule.loanDays)
+        try loan.update(db)
+        return .success(loan.dueOn)
     }
 
     /// A copy brought back: its title and how many days late it was, or nil when it was on no loan.

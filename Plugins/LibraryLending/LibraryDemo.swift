@@ -23,6 +23,6 @@ enum LibraryDemo {
                 try copy.insert(db)
             }
         }
-        try LibrarySettings(siteId: site.id!, closedWeekdays: "2", holidays: "", blockFromOverdue: 1, graceDays: 0).save(db)
+        try LibrarySettings(siteId: site.id!, closedWeekdays: "2", holidays: "", blockFromOverdue: 1, graceDays: 0, historyDays: 30).save(db)
     }
 }

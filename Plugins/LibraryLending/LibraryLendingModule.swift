@@ -26,7 +26,7 @@ public struct LibraryLendingModule: KioskModule {
         LibraryMigrations.register(in: &migrator)
     }
 
-    public var flows: [String: any KioskFlow] { ["start": CheckoutFlow(), "return": ReturnFlow()] }
+    public var flows: [String: any KioskFlow] { ["start": CheckoutFlow(), "return": ReturnFlow(), "mine": MyBooksFlow()] }
 
     public var codePatterns: [CodePattern] { [Self.copyCode] }
 
@@ -51,6 +51,12 @@ public struct LibraryLendingModule: KioskModule {
     public var adminResources: [AdminResource] {
         [LibraryAdmin.titles, LibraryAdmin.copies, LibraryAdmin.loans, LibraryRulesAdmin.rules, LibraryRulesAdmin.settings]
     }
+
+    public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] {
+        try LibraryReport.figures(site, from: from, to: to, db)
+    }
+
+    public var backgroundTasks: [ModuleTask] { [LibraryReport.retention] }
 
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] {
         let rows = try Row.fetchAll(db, sql: """

@@ -28,10 +28,14 @@ enum LibraryMigrations {
             try db.create(table: Loan.databaseTableName) { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("copyId", .integer).notNull().references(BookCopy.databaseTableName, onDelete: .cascade)
-                t.belongsTo("child", onDelete: .cascade).notNull()
-                t.column("loanedAt", .datetime).notNull()
+                // Emptied once the history is kept no longer: the loan still counts in the reports.
+                t.belongsTo("child", onDelete: .cascade)
+                t.column("readerAge", .integer).notNull()
+                t.column("category", .text).notNull()
+                t.column("loanedAt", .datetime).notNull().indexed()
                 t.column("dueOn", .text).notNull().indexed()
                 t.column("returnedAt", .datetime)
+                t.column("renewals", .integer).notNull()
                 t.column("overriddenBy", .text)
                 t.column("overrideReason", .text)
             }
@@ -54,6 +58,7 @@ enum LibraryMigrations {
                 t.column("holidays", .text).notNull()
                 t.column("blockFromOverdue", .integer).notNull()
                 t.column("graceDays", .integer).notNull()
+                t.column("historyDays", .integer).notNull()
             }
         }
     }

@@ -61,21 +61,23 @@ enum LibraryRulesAdmin {
             AdminField("holidays", .key("library.field.holidays"), .multiline(maxLength: 2000), required: false),
             AdminField("blockFromOverdue", .key("library.field.blockFromOverdue"), .integer(1...20)),
             AdminField("graceDays", .key("library.field.graceDays"), .integer(0...60)),
+            AdminField("historyDays", .key("library.field.historyDays"), .integer(0...365)),
         ],
-        listColumns: ["closedWeekdays", "blockFromOverdue", "graceDays"],
+        listColumns: ["closedWeekdays", "blockFromOverdue", "graceDays", "historyDays"],
         roles: [LibraryLendingModule.librarian.role],
         list: { query, context, db in
             let settings = try LibrarySettings.of(siteID: context.site.id!, db)
             return query.page([AdminRow(id: context.site.id!, values: [
                 "closedWeekdays": settings.closedWeekdays, "blockFromOverdue": String(settings.blockFromOverdue),
-                "graceDays": String(settings.graceDays),
+                "graceDays": String(settings.graceDays), "historyDays": String(settings.historyDays),
             ])])
         },
         load: { id, context, db in
             guard id == context.site.id else { return nil }
             let settings = try LibrarySettings.of(siteID: id, db)
             return ["closedWeekdays": settings.closedWeekdays, "holidays": settings.holidays,
-                    "blockFromOverdue": String(settings.blockFromOverdue), "graceDays": String(settings.graceDays)]
+                    "blockFromOverdue": String(settings.blockFromOverdue), "graceDays": String(settings.graceDays),
+                    "historyDays": String(settings.historyDays)]
         },
         save: { id, values, context, db in
             guard id == context.site.id else { throw KioskError(.notFound, "error.notFound") }
@@ -90,7 +92,8 @@ enum LibraryRulesAdmin {
                 throw KioskError(.invalidInput, "library.field.holidaysInvalid", field: "holidays")
             }
             try LibrarySettings(siteId: context.site.id!, closedWeekdays: weekdays.joined(separator: ","), holidays: lines.joined(separator: "\n"),
-                                blockFromOverdue: try form.integer("blockFromOverdue", 1...20), graceDays: try form.integer("graceDays", 0...60))
+                                blockFromOverdue: try form.integer("blockFromOverdue", 1...20), graceDays: try form.integer("graceDays", 0...60),
+                                historyDays: try form.integer("historyDays", 0...365))
                 .save(db)
             return context.site.id!
         })

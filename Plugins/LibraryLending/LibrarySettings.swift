@@ -15,11 +15,13 @@ struct LibrarySettings: Codable, Sendable, Hashable, FetchableRecord, Persistabl
     var blockFromOverdue: Int
     /// How many days late a book must be before it counts as overdue for the block.
     var graceDays: Int
+    /// How long who borrowed a returned book is kept (the loan itself still counts in the reports).
+    var historyDays: Int
 
     /// The settings of a site, or the defaults: open every day, one overdue book blocks.
     static func of(siteID: Int64, _ db: Database) throws -> LibrarySettings {
         try LibrarySettings.fetchOne(db, key: siteID)
-            ?? LibrarySettings(siteId: siteID, closedWeekdays: "", holidays: "", blockFromOverdue: 1, graceDays: 0)
+            ?? LibrarySettings(siteId: siteID, closedWeekdays: "", holidays: "", blockFromOverdue: 1, graceDays: 0, historyDays: 30)
     }
 
     var closedDays: Set<Int> { Set(closedWeekdays.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }) }

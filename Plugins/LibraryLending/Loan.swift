@@ -8,10 +8,15 @@ struct Loan: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mutable
 
     var id: Int64?
     var copyId: Int64
-    var childId: Int64
+    /// The reader; nil once the loan's history is kept no longer (it still counts in the reports).
+    var childId: Int64?
+    /// The reader's age and the book's category when it was lent, for the reports.
+    var readerAge: Int
+    var category: String
     var loanedAt: Date
     var dueOn: LocalDate
     var returnedAt: Date?
+    var renewals: Int = 0
     /// The librarian who lent it despite a block, and why; nil for an ordinary loan.
     var overriddenBy: String?
     var overrideReason: String?
