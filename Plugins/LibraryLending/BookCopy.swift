@@ -28,6 +28,13 @@ struct BookCopy: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mut
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// A barcode as typed or imported, checked: what the library's pattern takes.
+    static func barcode(_ typed: String?) throws -> String {
+        let barcode = ScannerInput.code(typed ?? "")
+        guard LibraryLendingModule.copyCode.matches(barcode) else { throw KioskError(.invalidInput, "library.field.barcodeInvalid", field: "barcode") }
+        return barcode
+    }
+
     /// The copy of the site with this barcode, as the scanner typed it.
     static func find(barcode: String, siteID: Int64, _ db: Database) throws -> BookCopy? {
         try BookCopy.filter(Columns.siteId == siteID && Columns.barcode == barcode).fetchOne(db)

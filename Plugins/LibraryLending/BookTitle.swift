@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// A title of a site's catalogue: a book the library has one or more copies of.
@@ -27,4 +28,20 @@ struct BookTitle: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension BookTitle {
+    /// A title as typed in the admin form or a row of an imported file, checked.
+    init(_ values: [String: String], siteID: Int64) throws {
+        let form = AdminValues(values)
+        let category = (values["category"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard Self.categories.contains(category) else { throw KioskError(.invalidInput, "library.field.categoryInvalid", field: "category") }
+        let year = (values["year"] ?? "").trimmingCharacters(in: .whitespaces)
+        self.init(siteId: siteID, title: try form.text("title", maxLength: 200), author: try form.text("author", required: false),
+                  publisher: try form.text("publisher", required: false), year: year.isEmpty ? nil : try form.integer("year", 1900...2100),
+                  isbn: try form.text("isbn", maxLength: 20, required: false), category: category,
+                  minAge: try form.integer("minAge", 0...18), maxAge: try form.integer("maxAge", 0...18),
+                  shelfMark: try form.text("shelfMark", maxLength: 40, required: false))
+        guard minAge <= maxAge else { throw KioskError(.invalidInput, "library.field.ages", field: "maxAge") }
+    }
 }

@@ -24,7 +24,7 @@ enum LibraryAdmin {
                       AdminColumn("copies", .key("library.admin.copies"))],
         filters: [AdminFilter("category", .key("library.field.category"), options: categoryOptions)],
         roles: [LibraryLendingModule.librarian.role],
-        list: listTitles, load: loadTitle, save: saveTitle)
+        list: listTitles, load: loadTitle, save: saveTitle, importer: LibraryImport.importer)
 
     static func listTitles(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
         var titles = BookTitle.filter(BookTitle.Columns.siteId == context.site.id!)
@@ -46,16 +46,8 @@ enum LibraryAdmin {
     }
 
     static func saveTitle(_ id: Int64?, _ values: [String: String], _ context: AdminActionContext, _ db: Database) throws -> Int64 {
-        let form = AdminValues(values)
-        let category = values["category"] ?? ""
-        guard BookTitle.categories.contains(category) else { throw KioskError(.invalidInput, "error.field.required", field: "category") }
-        var title = BookTitle(id: id, siteId: context.site.id!, title: try form.text("title", maxLength: 200),
-                              author: try form.text("author", required: false), publisher: try form.text("publisher", required: false),
-                              year: (values["year"] ?? "").isEmpty ? nil : try form.integer("year", 1900...2100),
-                              isbn: try form.text("isbn", maxLength: 20, required: false), category: category,
-                              minAge: try form.integer("minAge", 0...18), maxAge: try form.integer("maxAge", 0...18),
-                              shelfMark: try form.text("shelfMark", maxLength: 40, required: false))
-        guard title.minAge <= title.maxAge else { throw KioskError(.invalidInput, "library.field.ages", field: "maxAge") }
+        var title = try BookTitle(values, siteID: context.site.id!)
+        title.id = id
         if let id {
             guard try BookTitle.fetchOne(db, key: id)?.siteId == context.site.id else { throw KioskError(.notFound, "error.notFound") }
             try title.update(db)
@@ -105,8 +97,7 @@ enum LibraryAdmin {
         guard try BookTitle.fetchOne(db, key: titleID)?.siteId == context.site.id else {
             throw KioskError(.invalidInput, "library.field.titleUnknown", field: "titleId")
         }
-        let barcode = ScannerInput.code(try form.text("barcode", maxLength: 40))
-        guard LibraryLendingModule.copyCode.matches(barcode) else { throw KioskError(.invalidInput, "library.field.barcodeInvalid", field: "barcode") }
+        let barcode = try BookCopy.barcode(values["barcode"])
         guard var status = BookCopy.Status(rawValue: values["status"] ?? "") else {
             throw KioskError(.invalidInput, "error.field.required", field: "status")
         }

@@ -40,6 +40,8 @@ public struct AdminResource: Sendable {
     public let page: (@Sendable (Int64, _ view: String?, AdminReadContext, Database) throws -> AdminPage?)?
     /// Performs a button of the record's page; runs in one write transaction, audited by the host.
     public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
+    /// Records brought as a CSV file from Excel; nil: the list offers no import.
+    public let importer: AdminImport?
 
     public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [AdminColumn], filters: [AdminFilter] = [],
                 roles: [StaffRole.Role] = [], sensitive: Bool = false,
@@ -48,7 +50,7 @@ public struct AdminResource: Sendable {
                 save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?,
                 exports: [AdminExport] = [],
                 page: (@Sendable (Int64, String?, AdminReadContext, Database) throws -> AdminPage?)? = nil,
-                perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil) {
+                perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil, importer: AdminImport? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
@@ -62,6 +64,7 @@ public struct AdminResource: Sendable {
         self.exports = exports
         self.page = page
         self.perform = perform
+        self.importer = importer
     }
 
     /// What a column's head says: its own label, or its field's.

@@ -14,6 +14,8 @@ struct AdminResourcesController {
     func add(to routes: RouteCollection<KioskRequestContext>) {
         routes.get(":site/m/:module/:resource", use: list)
         routes.get(":site/m/:module/:resource/export.csv", use: exportList)
+        routes.get(":site/m/:module/:resource/import", use: importForm)
+        routes.post(":site/m/:module/:resource/import", use: importFile)
         routes.get(":site/m/:module/:resource/new", use: newForm)
         routes.post(":site/m/:module/:resource/new", use: save)
         routes.get(":site/m/:module/:resource/:id", use: editForm)
@@ -44,7 +46,9 @@ struct AdminResourcesController {
                  "editable": resource.save != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": text($0.label)] }] as [String: Any]
             },
-            "creatable": resource.save != nil,
+            "creatable": resource.save != nil, "importable": resource.importer != nil,
+            "imported": optional(request.uri.queryParameters["imported"].flatMap { Int(String($0)) }
+                .map { services.localizer.string(.key("admin.import.done", String($0)), language) }),
             "filters": resource.filters.map { filter in
                 ["name": filter.name, "label": text(filter.label), "options": filter.options.map {
                     ["value": $0.value, "label": text($0.label), "selected": filters[filter.name] == $0.value]
@@ -178,16 +182,18 @@ struct AdminResourcesController {
     }
 
     /// Runs a change of a module's resource in one transaction with its audit entry (who, which
-    /// record, and the change's detail).
+    /// record, or `target`, and the change's detail); returns what the change returned as its id.
+    @discardableResult
     func audited(_ reader: AdminReadContext, _ module: any KioskModule, _ resource: AdminResource, action: String,
-                 files: [String: UploadedFile] = [:],
-                 _ change: @escaping @Sendable (AdminActionContext, Database) throws -> (id: Int64, detail: String)) async throws {
+                 files: [String: UploadedFile] = [:], target: String? = nil,
+                 _ change: @escaping @Sendable (AdminActionContext, Database) throws -> (id: Int64, detail: String)) async throws -> Int64 {
         let actionContext = AdminActionContext(site: reader.site, staff: reader.staff, at: reader.at, tickets: services.tickets,
                                                files: files, attachments: services.database.attachments)
-        try await services.database.write { db in
+        return try await services.database.write { db in
             let (id, detail) = try change(actionContext, db)
             try AuditEntry(at: actionContext.at, siteId: reader.site.id, actor: actor(reader.staff),
-                           action: "\(module.id).\(resource.name).\(action)", target: "\(resource.name)#\(id)", detail: detail).insert(db)
+                           action: "\(module.id).\(resource.name).\(action)", target: target ?? "\(resource.name)#\(id)", detail: detail).insert(db)
+            return id
         }
     }
 

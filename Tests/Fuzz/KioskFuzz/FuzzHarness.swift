@@ -8,7 +8,7 @@ struct FuzzHarness: Sendable {
     let run: @Sendable ([UInt8]) -> Void
 
     /// Every harness, by the name `make fuzz` and the corpus folders use.
-    static let all = [ticket, form, stationRequest, familyFields]
+    static let all = [ticket, form, stationRequest, familyFields, csv]
 
     static func named(_ name: String) -> FuzzHarness? { all.first { $0.name == name } }
 }

@@ -60,6 +60,32 @@ extension FuzzHarness {
     }
 }
 
+extension FuzzHarness {
+    /// A CSV file as an office sends it: read into records or refused with a localized error; each
+    /// record starts on a line of the file, after the one before; what `CSVWriter` writes of them
+    /// (cells that look like no formula) reads back the same.
+    static let csv = FuzzHarness(name: "csv") { bytes in
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.parse(bytes)
+        } catch {
+            check(error is KioskError, "a CSV refused with \(type(of: error)), not a localized error")
+            return
+        }
+        check(records.count <= CSVReader.maxRecords, "more records than allowed")
+        check(zip(records, records.dropFirst()).allSatisfy { $0.line < $1.line }, "records out of line order")
+        // CSVWriter marks a cell that looks like a formula, and writes commas: a `;` in a header
+        // line could then be read as the separator. Those cells are left out of the round trip.
+        let plain = records.map { $0.fields.filter { field in
+            !field.contains(";") && !"=+-@\t\r".unicodeScalars.contains { field.unicodeScalars.first == $0 }
+        } }.filter { !$0.isEmpty && $0 != [""] }
+        var writer = CSVWriter(header: plain.first ?? ["x"])
+        for row in plain.dropFirst() { writer.append(row) }
+        guard let again = try? CSVReader.parse(writer.bytes) else { return check(false, "what CSVWriter wrote does not read back") }
+        check(again.map(\.fields) == (plain.isEmpty ? [["x"]] : plain), "a CSV does not read back as written: \(plain)")
+    }
+}
+
 private func percentEncoded(_ text: String) -> String {
     text.utf8.map { String(format: "%%%02X", $0) }.joined()
 }
