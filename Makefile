@@ -26,7 +26,7 @@ PYTHON       ?= python3
 # The build folder and the seconds per harness of `make fuzz`.
 FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = ticket form station-request family-fields
+FUZZ_HARNESSES = ticket form station-request family-fields csv
 
 .PHONY: run test build release deps test-deps bench-deps bench fuzz screenshots clean
 

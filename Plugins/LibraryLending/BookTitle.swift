@@ -20,6 +20,8 @@ struct BookTitle: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
     var minAge: Int
     var maxAge: Int
     var shelfMark: String
+    /// The title and author folded (`de men phieu luu ky to hoai`), which the catalogue search reads.
+    var searchText: String = ""
 
     enum Columns {
         static let siteId = Column(CodingKeys.siteId)
@@ -28,6 +30,13 @@ struct BookTitle: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A new title's search text (an edited one gets it from `init(_:siteID:)`).
+    mutating func willInsert(_ db: Database) throws {
+        searchText = folded
+    }
+
+    var folded: String { VietnameseFolding.fold("\(title) \(author)") }
 }
 
 extension BookTitle {
@@ -43,5 +52,6 @@ extension BookTitle {
                   minAge: try form.integer("minAge", 0...18), maxAge: try form.integer("maxAge", 0...18),
                   shelfMark: try form.text("shelfMark", maxLength: 40, required: false))
         guard minAge <= maxAge else { throw KioskError(.invalidInput, "library.field.ages", field: "maxAge") }
+        searchText = folded
     }
 }

@@ -77,6 +77,7 @@ struct CheckoutFlow: KioskFlow {
         KioskScreen(title: .key("library.checkout.for", childName),
                     content: .scans(ScanList(prompt: .key("library.checkout.scanBook"), items: items)),
                     actions: [ScreenAction(.key("library.checkout.done"), .submit(name: "done", value: ""), style: .primary),
-                              ScreenAction(.key("library.mine.title"), .flow(LibraryLendingModule.id, "mine")), .home])
+                              ScreenAction(.key("library.mine.title"), .flow(LibraryLendingModule.id, "mine")),
+                              ScreenAction(.key("library.search.title"), .flow(LibraryLendingModule.id, "search")), .home])
     }
 }

@@ -26,7 +26,8 @@ public struct LibraryLendingModule: KioskModule {
         LibraryMigrations.register(in: &migrator)
     }
 
-    public var flows: [String: any KioskFlow] { ["start": CheckoutFlow(), "return": ReturnFlow(), "mine": MyBooksFlow()] }
+    public var flows: [String: any KioskFlow] { ["start": CheckoutFlow(), "return": ReturnFlow(), "mine": MyBooksFlow(),
+                                                 "search": CatalogueSearchFlow()] }
 
     public var codePatterns: [CodePattern] { [Self.copyCode] }
 

@@ -61,5 +61,13 @@ enum LibraryMigrations {
                 t.column("historyDays", .integer).notNull()
             }
         }
+        migrator.register("002 title search text") { db in
+            try db.alter(table: BookTitle.databaseTableName) { t in
+                t.add(column: "searchText", .text).notNull().defaults(to: "")
+            }
+            for title in try BookTitle.fetchAll(db) {
+                try db.execute(sql: "UPDATE library_title SET searchText = ? WHERE id = ?", arguments: [title.folded, title.id])
+            }
+        }
     }
 }

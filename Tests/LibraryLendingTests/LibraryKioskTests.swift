@@ -130,3 +130,28 @@ import Testing
         #expect(visitor.cardUnknown)
     }
 }
+
+/// The catalogue search at the kiosk.
+@Suite struct CatalogueSearchTests {
+    @Test func wordsWithoutToneMarksFindTheTitleAndSayWhetherACopyIsOnTheShelf() async throws {
+        let kiosk = try await TestKiosk.make(modules: [LibraryLendingModule()])
+        defer { kiosk.remove() }
+        let visitor = try await FlowDriver(kiosk)
+        try await visitor.open("library", "search")
+        visitor.fill("q", "de men to hoai")
+        try await visitor.tap("Tìm")
+        #expect(visitor.texts.contains("Dế Mèn phiêu lưu ký · Tô Hoài"))
+        #expect(visitor.texts.contains("Còn 2 cuốn trên kệ: Kệ L"))
+        try await visitor.tap("Tìm cuốn khác")
+        visitor.fill("q", "khủng long")
+        try await visitor.tap("Tìm")
+        #expect(visitor.screen.form?.fields.first?.error == .key("library.search.none"))
+
+        let reader = try await FlowDriver.demoFamily(kiosk, opening: "library")
+        try await reader.scan("LIB-0005")
+        try await visitor.open("library", "search")
+        visitor.fill("q", "VI SAO")
+        try await visitor.tap("Tìm")
+        #expect(visitor.texts.contains("Các bạn khác đang mượn hết."))
+    }
+}
