@@ -65,4 +65,13 @@ import Testing
         #expect(text.contains("Đặng Thị Ánh,\"'=HYPERLINK(\"\"x\"\")\"\r\n"))
         #expect(text.contains("\"Lê, Văn\",\"dòng\nmới\"\r\n"))
     }
+
+    /// Found by the csv fuzz harness: a quote followed by a combining mark is one Character, and the
+    /// quote was not doubled, so the field stayed open and swallowed the next columns.
+    @Test func aQuoteFollowedByACombiningMarkIsDoubledAndTheFileReadsBack() throws {
+        let row = ["Bé \"Na\"\u{031E}", "ô sau"]
+        var csv = CSVWriter(header: ["tên", "ghi chú"])
+        csv.append(row)
+        #expect(try CSVReader.parse(csv.bytes).map(\.fields) == [["tên", "ghi chú"], row])
+    }
 }
