@@ -53,9 +53,7 @@ struct CheckoutFlow: KioskFlow {
         switch result {
         case .success(let lent):
             items.insert(ScannedItem(.literal(vi: lent.title), detail: .key("library.checkout.due", lent.dueOn.display), style: .success), at: 0)
-            var slip = context.state[State.lent, as: [[String]].self] ?? []
-            slip.append([lent.title, lent.dueOn.display])
-            context.state[State.lent] = slip
+            context.state[State.lent] = (context.state[State.lent, as: [Lending.Lent].self] ?? []) + [lent]
         case .failure(let refusal):
             items.insert(ScannedItem(.literal(vi: code), detail: refusal.message, style: .error), at: 0)
         }
@@ -64,11 +62,11 @@ struct CheckoutFlow: KioskFlow {
     }
 
     private func slip(_ context: inout FlowContext) -> KioskScreen {
-        let lent = context.state[State.lent, as: [[String]].self] ?? []
+        let lent = context.state[State.lent, as: [Lending.Lent].self] ?? []
         context.state.removeAll()
         guard !lent.isEmpty else { return .message(.key("library.checkout.title"), .key("library.checkout.nothing")) }
         return KioskScreen(title: .key("library.slip.title"), intro: [.key("library.slip.intro")],
-                           content: .confirm(Confirmation(lines: lent.map { (LocalizedText.literal(vi: $0[0]), $0[1]) },
+                           content: .confirm(Confirmation(lines: lent.map { (LocalizedText.literal(vi: $0.title), $0.dueOn.display) },
                                                           confirm: ScreenAction(.key("library.slip.print"), .print, style: .primary))),
                            actions: [.home])
     }

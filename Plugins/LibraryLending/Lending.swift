@@ -11,7 +11,7 @@ enum Lending {
     }
 
     /// A loan made: the copy's title and the day to bring it back.
-    struct Lent: Sendable, Hashable {
+    struct Lent: Sendable, Hashable, Codable {
         let title: String
         let dueOn: LocalDate
     }

@@ -111,7 +111,8 @@ public final class FlowDriver {
         try await tap(text(.key("identify.submit")))
     }
 
-    /// Presses again what was pressed last, from the same screen: a double tap.
+    /// Sends a press of `action` with the fields filled in, from the screen on display or, with
+    /// `step`, from an older one (a double tap, Back then a tap).
     public func press(_ action: String, _ value: String = "", step: String? = nil) async throws {
         let outcome = await engine.press(action, value: value, fields: fields, step: step ?? display.step, site: site, session: session,
                                          language: language)

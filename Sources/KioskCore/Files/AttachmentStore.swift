@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A stored file about a child (a photo of a document brought for a scholarship), kept under the
@@ -40,7 +39,7 @@ public struct AttachmentStore: Sendable {
             throw KioskError(.invalidInput, "error.file.type", types.map(\.rawValue).joined(separator: ", "), field: field)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let storedName = SymmetricKey(size: .bits128).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+        let storedName = RandomHex.make(bits: 128)
         let path = directory.appendingPathComponent(storedName).path
         guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes), attributes: [.posixPermissions: 0o600]) else {
             throw KioskError(.unavailable, "error.disk.cannotWrite")

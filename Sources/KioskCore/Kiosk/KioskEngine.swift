@@ -275,7 +275,7 @@ public struct KioskEngine: Sendable {
 
     private func show(_ screen: KioskScreen, in session: inout KioskSession) {
         session.screen = screen
-        session.step = KioskSessionStore.newSecret(bits: 128)
+        session.step = RandomHex.make(bits: 128)
     }
 
     /// Runs a flow step on the session; an error becomes a message screen that says what a person

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The kiosk sessions, in memory, expiring after the idle timeout.
@@ -38,7 +37,7 @@ public actor KioskSessionStore {
     func create(siteCode: String) -> KioskSession {
         let now = clock.now
         sessions = sessions.filter { now - $0.value.lastSeen < idleTimeout }
-        let session = KioskSession(id: Self.newSecret(bits: 256), siteCode: siteCode, lastSeen: now)
+        let session = KioskSession(id: RandomHex.make(bits: 256), siteCode: siteCode, lastSeen: now)
         sessions[session.id] = session
         return session
     }
@@ -50,7 +49,7 @@ public actor KioskSessionStore {
     /// Gives the session a new id, as a family is identified: an id seen before then opens nothing.
     func renew(_ session: inout KioskSession) {
         sessions[session.id] = nil
-        session.id = Self.newSecret(bits: 256)
+        session.id = RandomHex.make(bits: 256)
         sessions[session.id] = session
     }
 
@@ -60,9 +59,4 @@ public actor KioskSessionStore {
 
     /// How many sessions are held (for tests of the reset).
     public var count: Int { sessions.count }
-
-    /// A random hex string: a session id, a step nonce.
-    static func newSecret(bits: Int) -> String {
-        SymmetricKey(size: SymmetricKeySize(bitCount: bits)).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
-    }
 }

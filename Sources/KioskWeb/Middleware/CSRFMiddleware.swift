@@ -64,6 +64,6 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     static func newToken() -> String {
-        SymmetricKey(size: .bits128).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+        RandomHex.make(bits: 128)
     }
 }
