@@ -19,6 +19,8 @@ struct BookCopy: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mut
     var barcode: String
     var shelf: String
     var status: Status
+    /// The day the copy was added to the catalogue (nil for copies added before the library kept it).
+    var addedOn: LocalDate?
 
     enum Columns {
         static let siteId = Column(CodingKeys.siteId)
@@ -33,6 +35,17 @@ struct BookCopy: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mut
         let barcode = ScannerInput.code(typed ?? "")
         guard LibraryLendingModule.copyCode.matches(barcode) else { throw KioskError(.invalidInput, "library.field.barcodeInvalid", field: "barcode") }
         return barcode
+    }
+
+    /// The prefix of the library's own labels, printed for copies that came without one.
+    static let ownLabelPrefix = "LIB-"
+
+    /// The next of the library's own labels at the site (`LIB-0007`).
+    static func nextOwnLabel(siteID: Int64, _ db: Database) throws -> String {
+        let highest = try Int.fetchOne(db, sql: """
+            SELECT MAX(CAST(substr(barcode, 5) AS INTEGER)) FROM library_copy WHERE siteId = ? AND barcode LIKE 'LIB-%'
+            """, arguments: [siteID]) ?? 0
+        return ownLabelPrefix + (highest + 1).zeroPadded(4)
     }
 
     /// The copy of the site with this barcode, as the scanner typed it.

@@ -2,7 +2,8 @@ import Foundation
 import KioskCore
 
 /// The catalogue at the kiosk, for anyone: type words of a title or an author without tone marks
-/// (`de men` finds "Dế Mèn phiêu lưu ký"), and see whether a copy is on the shelf, and where.
+/// (`de men` finds "Dế Mèn phiêu lưu ký"), and see whether a copy is on the shelf, and where. A
+/// title whose copies are all out is reserved with a tap (the kiosk asks who the family is first).
 struct CatalogueSearchFlow: KioskFlow {
     var requiresFamily: Bool { false }
     /// The most titles a search shows.
@@ -13,6 +14,14 @@ struct CatalogueSearchFlow: KioskFlow {
     }
 
     func handle(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
+        switch (action.name, action.id) {
+        case ("reserve", let titleID?): return try await reserve(titleID, &context)
+        case ("reader", let childID?): return try await reserve(context.state["title", as: Int64.self] ?? 0, for: childID, &context)
+        default: return try await search(action, &context)
+        }
+    }
+
+    private func search(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
         let typed = (try? TextInput.clean(action.fields["q"], field: "q", maxLength: 80)) ?? ""
         let words = VietnameseFolding.fold(typed).split(separator: " ").map(String.init)
         guard !words.isEmpty else {
@@ -30,16 +39,48 @@ struct CatalogueSearchFlow: KioskFlow {
         guard !found.isEmpty else {
             return screen(form().showing(KioskError(.notFound, "library.search.none", field: "q"), values: action.fields))
         }
-        // Shown, not pressed: the family walks to the shelf (or asks the librarian).
+        // A title on the shelf is shown, not pressed: the family walks to the shelf. One all out is reserved.
         let results = found.map { title, onShelf, shelves in
             Choice(.literal(vi: title.author.isEmpty ? title.title : "\(title.title) · \(title.author)"),
                    detail: onShelf > 0 ? .key("library.search.onShelf", String(onShelf), shelves.sorted().joined(separator: ", "))
                                        : .key("library.search.allOut"),
-                   action: "title", id: title.id!, disabled: true)
+                   action: "reserve", id: title.id!, disabled: onShelf > 0)
         }
         return KioskScreen(title: .key("library.search.title"), intro: [.key("library.search.found", String(results.count), typed)],
                            content: .choices(results),
                            actions: [ScreenAction(.key("library.search.again"), .flow(LibraryLendingModule.id, "search"), style: .primary), .home])
+    }
+
+    /// Reserves the title for the family's child: the one whose card was scanned, the only one, or
+    /// the one the family picks.
+    private func reserve(_ titleID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        let children = try await context.database.read { db in try FamilyDirectory.children(ofFamily: familyID, db).filter(\.mayRegister) }
+        if let scanned = context.scannedChildID, children.contains(where: { $0.id == scanned }) {
+            return try await reserve(titleID, for: scanned, &context)
+        }
+        if children.count == 1 { return try await reserve(titleID, for: children[0].id!, &context) }
+        context.state["title"] = titleID
+        return KioskScreen(title: .key("library.hold.title"), intro: [.key("library.hold.pickChild")],
+                           content: .choices(children.map { Choice(.literal(vi: $0.fullName), action: "reader", id: $0.id!) }), actions: [.home])
+    }
+
+    private func reserve(_ titleID: Int64, for childID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
+        let familyID = try context.requireFamily()
+        let site = context.site, now = context.clock.now
+        let (title, placed) = try await context.database.write { db in
+            let child = try AppDatabase.childForRegistration(childID, familyID: familyID, db)
+            return (try BookTitle.fetchOne(db, key: titleID)?.title ?? "", try Holds.place(titleID: titleID, for: child, site: site, at: now, db))
+        }
+        context.state.removeAll()
+        let again = ScreenAction(.key("library.search.again"), .flow(LibraryLendingModule.id, "search"))
+        switch placed {
+        case .success(let position):
+            return .message(.key("library.hold.title"), .key("library.hold.placed", title, String(position)), style: .success,
+                            actions: [again, .home])
+        case .failure(let refusal):
+            return .message(.key("library.hold.title"), refusal.message, style: .error, actions: [again, .home])
+        }
     }
 
     private func screen(_ form: FormSpec) -> KioskScreen {

@@ -63,25 +63,48 @@ enum LibraryAdmin {
         name: "copies", title: .key("library.admin.copies"),
         fields: [
             AdminField("titleId", .key("library.field.titleNumber"), .integer(1...Int(Int32.max))),
-            AdminField("barcode", .key("library.field.barcode"), .text(maxLength: 40)),
+            AdminField("barcode", .key("library.field.barcodeOrOurs"), .text(maxLength: 40), required: false),
             AdminField("shelf", .key("library.field.shelf"), .text(maxLength: 40), required: false),
             AdminField("status", .key("library.field.status"), .select(statusOptions)),
         ],
         listColumns: ["barcode", AdminColumn("title", .key("library.field.title")), "shelf", "status"],
-        filters: [AdminFilter("status", .key("library.field.status"), options: statusOptions)],
+        filters: [AdminFilter("status", .key("library.field.status"), options: statusOptions),
+                  AdminFilter("label", .key("library.admin.label"), options: [FieldOption("ours", .key("library.admin.ourLabels"))]),
+                  AdminFilter("added", .key("library.admin.added"), options: [FieldOption("today", .key("library.admin.addedToday"))])],
         roles: [LibraryLendingModule.librarian.role],
-        list: listCopies, load: loadCopy, save: saveCopy)
+        list: listCopies, load: loadCopy, save: saveCopy, labels: copyLabels)
 
-    static func listCopies(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
+    /// The site's copies as the list's filters narrow them.
+    private static func copies(_ query: AdminListQuery, _ context: AdminReadContext) -> QueryInterfaceRequest<BookCopy> {
         var copies = BookCopy.filter(BookCopy.Columns.siteId == context.site.id!)
         if let status = query.filter("status") { copies = copies.filter(Column("status") == status) }
-        let page = query.page(copies.order(BookCopy.Columns.barcode))
-        let shown = try page.fetchAll(db)
-        let titles = Dictionary(uniqueKeysWithValues: try BookTitle.fetchAll(db, keys: Set(shown.map(\.titleId))).map { ($0.id!, $0.title) })
+        if query.filter("label") == "ours" { copies = copies.filter(BookCopy.Columns.barcode.like("\(BookCopy.ownLabelPrefix)%")) }
+        if query.filter("added") == "today" { copies = copies.filter(Column("addedOn") == context.today) }
+        return copies.order(BookCopy.Columns.barcode)
+    }
+
+    private static func titles(of copies: [BookCopy], _ db: Database) throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try BookTitle.fetchAll(db, keys: Set(copies.map(\.titleId))).map { ($0.id!, $0.title) })
+    }
+
+    static func listCopies(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
+        let copies = copies(query, context)
+        let shown = try query.page(copies).fetchAll(db)
+        let titles = try titles(of: shown, db)
         return AdminList(rows: shown.map { copy in
             AdminRow(id: copy.id!, values: ["barcode": copy.barcode, "title": titles[copy.titleId] ?? "", "shelf": copy.shelf,
                                             "status": copy.status.rawValue])
         }, total: try copies.fetchCount(db))
+    }
+
+    /// A label for each copy of the list (our own labels added today, say): its code, title and shelf.
+    static func copyLabels(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> [PrintedLabel] {
+        let copies = try copies(query, context).fetchAll(db)
+        let titles = try titles(of: copies, db)
+        return copies.map { copy in
+            let title = titles[copy.titleId] ?? ""
+            return PrintedLabel(code: copy.barcode, lines: [title.count > 40 ? title.prefix(39) + "…" : title, copy.shelf].filter { !$0.isEmpty })
+        }
     }
 
     static func loadCopy(_ id: Int64, _ context: AdminReadContext, _ db: Database) throws -> [String: String]? {
@@ -90,30 +113,42 @@ enum LibraryAdmin {
     }
 
     /// A copy of a title of the site, with a barcode no other copy of the site has. A copy on loan
-    /// keeps that status until it is returned.
+    /// or on the hold shelf keeps that status until it is returned or collected, unless it is
+    /// written off (lost, damaged, withdrawn), which ends its loan or passes its hold on.
     static func saveCopy(_ id: Int64?, _ values: [String: String], _ context: AdminActionContext, _ db: Database) throws -> Int64 {
         let form = AdminValues(values)
         let titleID = Int64(try form.integer("titleId", 1...Int(Int32.max)))
         guard try BookTitle.fetchOne(db, key: titleID)?.siteId == context.site.id else {
             throw KioskError(.invalidInput, "library.field.titleUnknown", field: "titleId")
         }
-        let barcode = try BookCopy.barcode(values["barcode"])
+        let typed = (values["barcode"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // A copy that came without a label gets one of ours, printed from the list.
+        let barcode = typed.isEmpty ? try BookCopy.nextOwnLabel(siteID: context.site.id!, db) : try BookCopy.barcode(typed)
         guard var status = BookCopy.Status(rawValue: values["status"] ?? "") else {
             throw KioskError(.invalidInput, "error.field.required", field: "status")
         }
+        let writtenOff: Set<BookCopy.Status> = [.lost, .damaged, .withdrawn]
+        var writeOff = false
+        var addedOn: LocalDate? = LocalDate(context.at)
         if let id {
             guard let existing = try BookCopy.fetchOne(db, key: id), existing.siteId == context.site.id else { throw KioskError(.notFound, "error.notFound") }
-            if existing.status == .loan { status = .loan }
-        } else if status == .loan {
-            status = .shelf  // a copy is on loan only through a loan
+            addedOn = existing.addedOn
+            if [.loan, .hold].contains(existing.status) {
+                writeOff = writtenOff.contains(status)
+                if !writeOff { status = existing.status }
+            }
+        } else if status == .loan || status == .hold {
+            status = .shelf  // a copy is on loan or held only through a loan or a hold
         }
         var copy = BookCopy(id: id, titleId: titleID, siteId: context.site.id!, barcode: barcode,
-                            shelf: try form.text("shelf", maxLength: 40, required: false), status: status)
+                            shelf: try form.text("shelf", maxLength: 40, required: false), status: status,
+                            addedOn: addedOn)
         do {
             if id == nil { try copy.insert(db) } else { try copy.update(db) }
         } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
             throw KioskError(.conflict, "library.field.barcodeTaken", field: "barcode")
         }
+        if writeOff { try Lending.writeOff(&copy, as: status, at: context.at, db) }
         return copy.id!
     }
 

@@ -38,7 +38,8 @@ enum LibraryImport {
                 let barcode = try BookCopy.barcode(row["barcode"])
                 guard try BookCopy.find(barcode: barcode, siteID: context.site.id!, db) == nil else { continue }
                 var copy = BookCopy(titleId: title.id!, siteId: context.site.id!, barcode: barcode,
-                                    shelf: try AdminValues(row).text("shelf", maxLength: 40, required: false), status: .shelf)
+                                    shelf: try AdminValues(row).text("shelf", maxLength: 40, required: false), status: .shelf,
+                                    addedOn: LocalDate(context.at))
                 try copy.insert(db)
                 added += 1
             }

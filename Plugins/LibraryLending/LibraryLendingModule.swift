@@ -3,8 +3,9 @@ import KioskCore
 
 /// Library lending (thư viện): a site's catalogue of titles and labelled copies, loan rules by
 /// reader age and category, due dates that skip the days the library is closed, self-checkout at
-/// the kiosk (the child's card, then the books), returns with no card, returns at the desk's
-/// station, and the list of loans for the librarian.
+/// the kiosk (the child's card, then the books), returns with no card, holds served in order from
+/// the hold shelf, the lending and return desks and the stock-take at a staff station, and the
+/// librarian's lists.
 public struct LibraryLendingModule: KioskModule {
     public static let id: ModuleID = "library"
 
@@ -34,15 +35,23 @@ public struct LibraryLendingModule: KioskModule {
     public var roles: [ModuleRole] { [Self.librarian] }
 
     public func stationActivities(_ site: Site, on date: LocalDate, _ db: Database) throws -> [StationActivity] {
-        [LibraryDesk.activity(site)]
+        LibraryDesk.activities(site)
     }
 
     public func stationActivity(_ key: String, site: Site, on date: LocalDate, _ db: Database) throws -> StationActivity? {
-        key == LibraryDesk.activity(site).key ? LibraryDesk.activity(site) : nil
+        LibraryDesk.activities(site).first { $0.key == key }
     }
 
     public func judgeCode(_ scan: CodeScan, _ db: Database) throws -> ScanVerdict? {
-        try LibraryDesk.judge(scan, db)
+        try LibraryDesk.judge(scan, db) ?? LendingDesk.judge(scan, db) ?? StockTake.judge(scan, db)
+    }
+
+    public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? {
+        try LendingDesk.judge(scan, db)
+    }
+
+    public func performStationAction(_ key: String, _ context: StationActionContext, _ db: Database) throws -> ScanVerdict {
+        try LendingDesk.override(key, context, db)
     }
 
     public func stationCounters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {
@@ -50,23 +59,29 @@ public struct LibraryLendingModule: KioskModule {
     }
 
     public var adminResources: [AdminResource] {
-        [LibraryAdmin.titles, LibraryAdmin.copies, LibraryAdmin.loans, LibraryRulesAdmin.rules, LibraryRulesAdmin.settings]
+        [LibraryAdmin.titles, LibraryAdmin.copies, LibraryAdmin.loans, HoldsAdmin.holds, StockTakeAdmin.stockTakes,
+         LibraryRulesAdmin.rules, LibraryRulesAdmin.settings]
     }
 
     public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] {
         try LibraryReport.figures(site, from: from, to: to, db)
     }
 
-    public var backgroundTasks: [ModuleTask] { [LibraryReport.retention] }
+    public var backgroundTasks: [ModuleTask] { [LibraryReport.retention, Holds.expiry] }
 
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT t.title, l.loanedAt, l.dueOn, l.returnedAt FROM library_loan l
             JOIN library_copy c ON c.id = l.copyId JOIN library_title t ON t.id = c.titleId WHERE l.childId = ? ORDER BY l.loanedAt
             """, arguments: [childID])
+        let holds = try Row.fetchAll(db, sql: """
+            SELECT t.title, h.placedAt, h.status FROM library_hold h JOIN library_title t ON t.id = h.titleId WHERE h.childId = ? ORDER BY h.placedAt
+            """, arguments: [childID])
         return [ExportSection(title: "loans", rows: try rows.map { row in
             ["title": row["title"], "loanedAt": try row.optionalTimestamp("loanedAt").map(LocalTime.display) ?? "",
              "dueOn": LocalDate(iso: row["dueOn"])?.display ?? "", "returnedAt": try row.optionalTimestamp("returnedAt").map(LocalTime.display) ?? ""]
+        }), ExportSection(title: "holds", rows: try holds.map { row in
+            ["title": row["title"], "placedAt": try row.optionalTimestamp("placedAt").map(LocalTime.display) ?? "", "status": row["status"]]
         })]
     }
 

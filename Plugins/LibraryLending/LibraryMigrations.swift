@@ -69,5 +69,52 @@ enum LibraryMigrations {
                 try db.execute(sql: "UPDATE library_title SET searchText = ? WHERE id = ?", arguments: [title.folded, title.id])
             }
         }
+        migrator.register("003 holds, hold rules and the hold shelf's days") { db in
+            try db.create(table: Hold.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("titleId", .integer).notNull().references(BookTitle.databaseTableName, onDelete: .cascade)
+                // Erasing a family erases its holds.
+                t.belongsTo("child", onDelete: .cascade).notNull()
+                t.column("placedAt", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("copyId", .integer).references(BookCopy.databaseTableName, onDelete: .setNull)
+                t.column("readyUntil", .text)
+                t.column("finishedAt", .datetime)
+            }
+            try db.execute(sql: "CREATE INDEX library_hold_queue ON library_hold (titleId, status, placedAt)")
+            try db.execute(sql: "CREATE INDEX library_hold_copy ON library_hold (copyId) WHERE copyId IS NOT NULL")
+            // A child holds a title once at a time.
+            try db.execute(sql: "CREATE UNIQUE INDEX library_hold_open ON library_hold (titleId, childId) WHERE status IN ('waiting', 'ready')")
+            try db.alter(table: LoanRule.databaseTableName) { t in
+                t.add(column: "holdsAllowed", .boolean).notNull().defaults(to: true)
+            }
+            try db.alter(table: BookCopy.databaseTableName) { t in
+                t.add(column: "addedOn", .text)
+            }
+            try db.alter(table: LibrarySettings.databaseTableName) { t in
+                t.add(column: "holdDays", .integer).notNull().defaults(to: 3)
+            }
+            // The reader whose card a librarian scanned last at the lending desk, per librarian.
+            try db.create(table: "library_desk_reader") { t in
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("staffUsername", .text).notNull()
+                t.belongsTo("child", onDelete: .cascade).notNull()
+                t.column("scannedAt", .datetime).notNull()
+                t.primaryKey(["siteId", "staffUsername"])
+            }
+            try db.create(table: StockTake.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("site", onDelete: .cascade).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime)
+            }
+            try db.create(table: "library_stocktake_seen") { t in
+                t.column("stockTakeId", .integer).notNull().references(StockTake.databaseTableName, onDelete: .cascade)
+                t.column("copyId", .integer).notNull().references(BookCopy.databaseTableName, onDelete: .cascade)
+                t.column("seenAt", .datetime).notNull()
+                t.primaryKey(["stockTakeId", "copyId"])
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ enum LibraryRulesAdmin {
             AdminField("loanDays", .key("library.field.loanDays"), .integer(1...90)),
             AdminField("renewals", .key("library.field.renewals"), .integer(0...5)),
             AdminField("aboveAgeBand", .key("library.field.aboveAgeBand"), .checkbox, required: false),
+            AdminField("holdsAllowed", .key("library.field.holdsAllowed"), .checkbox, required: false),
         ],
         listColumns: [AdminColumn("readers", .key("library.admin.readers")), "category", "maxLoans", "loanDays", "renewals"],
         roles: [LibraryLendingModule.librarian.role],
@@ -32,7 +33,7 @@ enum LibraryRulesAdmin {
             guard let rule = try LoanRule.fetchOne(db, key: id), rule.siteId == context.site.id else { return nil }
             return ["minAge": rule.minAge.map(String.init) ?? "", "maxAge": rule.maxAge.map(String.init) ?? "", "category": rule.category,
                     "maxLoans": String(rule.maxLoans), "loanDays": String(rule.loanDays), "renewals": String(rule.renewals),
-                    "aboveAgeBand": rule.aboveAgeBand ? FormField.ticked : ""]
+                    "aboveAgeBand": rule.aboveAgeBand ? FormField.ticked : "", "holdsAllowed": rule.holdsAllowed ? FormField.ticked : ""]
         },
         save: { id, values, context, db in
             let form = AdminValues(values)
@@ -43,7 +44,8 @@ enum LibraryRulesAdmin {
             }
             var rule = LoanRule(id: id, siteId: context.site.id!, minAge: try age("minAge"), maxAge: try age("maxAge"), category: category,
                                 maxLoans: try form.integer("maxLoans", 0...20), loanDays: try form.integer("loanDays", 1...90),
-                                renewals: try form.integer("renewals", 0...5), aboveAgeBand: form.isTicked("aboveAgeBand"))
+                                renewals: try form.integer("renewals", 0...5), aboveAgeBand: form.isTicked("aboveAgeBand"),
+                                holdsAllowed: form.isTicked("holdsAllowed"))
             guard (rule.minAge ?? 0) <= (rule.maxAge ?? 18) else { throw KioskError(.invalidInput, "library.field.ages", field: "maxAge") }
             if let id {
                 guard try LoanRule.fetchOne(db, key: id)?.siteId == context.site.id else { throw KioskError(.notFound, "error.notFound") }
@@ -62,14 +64,15 @@ enum LibraryRulesAdmin {
             AdminField("blockFromOverdue", .key("library.field.blockFromOverdue"), .integer(1...20)),
             AdminField("graceDays", .key("library.field.graceDays"), .integer(0...60)),
             AdminField("historyDays", .key("library.field.historyDays"), .integer(0...365)),
+            AdminField("holdDays", .key("library.field.holdDays"), .integer(1...30)),
         ],
-        listColumns: ["closedWeekdays", "blockFromOverdue", "graceDays", "historyDays"],
+        listColumns: ["closedWeekdays", "blockFromOverdue", "graceDays", "historyDays", "holdDays"],
         roles: [LibraryLendingModule.librarian.role],
         list: { query, context, db in
             let settings = try LibrarySettings.of(siteID: context.site.id!, db)
             return query.page([AdminRow(id: context.site.id!, values: [
                 "closedWeekdays": settings.closedWeekdays, "blockFromOverdue": String(settings.blockFromOverdue),
-                "graceDays": String(settings.graceDays), "historyDays": String(settings.historyDays),
+                "graceDays": String(settings.graceDays), "historyDays": String(settings.historyDays), "holdDays": String(settings.holdDays),
             ])])
         },
         load: { id, context, db in
@@ -77,7 +80,7 @@ enum LibraryRulesAdmin {
             let settings = try LibrarySettings.of(siteID: id, db)
             return ["closedWeekdays": settings.closedWeekdays, "holidays": settings.holidays,
                     "blockFromOverdue": String(settings.blockFromOverdue), "graceDays": String(settings.graceDays),
-                    "historyDays": String(settings.historyDays)]
+                    "historyDays": String(settings.historyDays), "holdDays": String(settings.holdDays)]
         },
         save: { id, values, context, db in
             guard id == context.site.id else { throw KioskError(.notFound, "error.notFound") }
@@ -93,7 +96,7 @@ enum LibraryRulesAdmin {
             }
             try LibrarySettings(siteId: context.site.id!, closedWeekdays: weekdays.joined(separator: ","), holidays: lines.joined(separator: "\n"),
                                 blockFromOverdue: try form.integer("blockFromOverdue", 1...20), graceDays: try form.integer("graceDays", 0...60),
-                                historyDays: try form.integer("historyDays", 0...365))
+                                historyDays: try form.integer("historyDays", 0...365), holdDays: try form.integer("holdDays", 1...30))
                 .save(db)
             return context.site.id!
         })

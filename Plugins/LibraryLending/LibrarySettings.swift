@@ -17,6 +17,8 @@ struct LibrarySettings: Codable, Sendable, Hashable, FetchableRecord, Persistabl
     var graceDays: Int
     /// How long who borrowed a returned book is kept (the loan itself still counts in the reports).
     var historyDays: Int
+    /// How many open days a returned copy waits on the hold shelf for its reader.
+    var holdDays: Int = 3
 
     /// The settings of a site, or the defaults: open every day, one overdue book blocks.
     static func of(siteID: Int64, _ db: Database) throws -> LibrarySettings {

@@ -18,6 +18,8 @@ struct LoanRule: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mut
     var renewals: Int
     /// Whether a child may borrow a book of an age band above their own.
     var aboveAgeBand: Bool
+    /// Whether a reader may reserve a title whose copies are all out.
+    var holdsAllowed: Bool = true
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// "My books" at the kiosk: the family's loans with their due dates, each renewed with a tap where
-/// the rules allow.
+/// the rules allow, and the books they reserved: their place in the queue, or ready to collect.
 struct MyBooksFlow: KioskFlow {
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         try await screen(&context, notice: nil)
@@ -33,13 +33,31 @@ struct MyBooksFlow: KioskFlow {
                 return Choice(.literal(vi: "\(title.title) · \(names[loan.childId ?? 0] ?? "")"),
                               detail: late > 0 ? .key("library.mine.late", loan.dueOn.display, String(late)) : .key("library.mine.due", loan.dueOn.display),
                               action: "renew", id: loan.id!)
-            }
+            } + holds(of: names, siteID: siteID, db)
         }
         guard !choices.isEmpty else {
             return .message(.key("library.mine.title"), .key("library.mine.none"), actions: [checkout, .home])
         }
         let intro: [LocalizedText] = [notice?.text ?? .key("library.mine.intro")]
         return KioskScreen(title: .key("library.mine.title"), intro: intro, content: .choices(choices), actions: [checkout, .home])
+    }
+
+    /// The family's open holds, shown and not pressed.
+    private func holds(of names: [Int64: String], siteID: Int64, _ db: Database) throws -> [Choice] {
+        let holds = try Hold.filter(names.keys.contains(Hold.Columns.childId) && Column("siteId") == siteID
+                                    && [Hold.Status.waiting.rawValue, Hold.Status.ready.rawValue].contains(Hold.Columns.status))
+            .order(Hold.Columns.placedAt).fetchAll(db)
+        return try holds.compactMap { hold in
+            guard let title = try BookTitle.fetchOne(db, key: hold.titleId) else { return nil }
+            let detail: LocalizedText
+            if hold.status == .ready, let until = hold.readyUntil {
+                detail = .key("library.mine.holdReady", until.display)
+            } else {
+                let queue = try Hold.queue(titleID: hold.titleId).select(Column("id"), as: Int64.self).fetchAll(db)
+                detail = .key("library.mine.holdWaiting", String((queue.firstIndex(of: hold.id!) ?? 0) + 1))
+            }
+            return Choice(.literal(vi: "\(title.title) · \(names[hold.childId] ?? "")"), detail: detail, action: "hold", id: hold.id!, disabled: true)
+        }
     }
 
     private var checkout: ScreenAction { ScreenAction(.key("library.checkout.title"), .flow(LibraryLendingModule.id, "start")) }

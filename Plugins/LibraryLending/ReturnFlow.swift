@@ -19,13 +19,28 @@ struct ReturnFlow: KioskFlow {
         let returned = try await context.database.write { db in try Lending.checkin(code, site: site, at: now, db) }
         let item: ScannedItem
         switch returned {
-        case .some((let title, 0)): item = ScannedItem(.literal(vi: title), detail: .key("library.return.thanks"), style: .success)
-        case .some((let title, let late)): item = ScannedItem(.literal(vi: title), detail: .key("library.return.late", String(late)), style: .success)
+        case .some(let book):
+            // At the kiosk the reader it waits for is named as a friend would: given name and initials.
+            if let reader = book.heldFor {
+                item = ScannedItem(.literal(vi: book.title), detail: .key("library.return.holdShelf", Self.shortName(reader.fullName)), style: .info)
+            } else if book.daysLate > 0 {
+                item = ScannedItem(.literal(vi: book.title), detail: .key("library.return.late", String(book.daysLate)), style: .success)
+            } else {
+                item = ScannedItem(.literal(vi: book.title), detail: .key("library.return.thanks"), style: .success)
+            }
         case nil: item = ScannedItem(.literal(vi: code), detail: .key("library.return.notOnLoan"), style: .error)
         }
         items.insert(item, at: 0)
         context.state[Self.items] = items
         return screen(items)
+    }
+
+    /// "Nguyễn Văn An" as "An (N. V.)": enough for the librarian's shelf, not a stranger's full name.
+    static func shortName(_ fullName: String) -> String {
+        var words = fullName.split(separator: " ")
+        guard let given = words.popLast() else { return "" }
+        let initials = words.compactMap { $0.first.map { "\($0)." } }
+        return initials.isEmpty ? String(given) : "\(given) (\(initials.joined(separator: " ")))"
     }
 
     private func screen(_ items: [ScannedItem]) -> KioskScreen {

@@ -80,9 +80,10 @@ extension Visitor {
     }
 
     /// Performs a station action (a walk-in, a hand-over) offered at a station set to `activity`:
-    /// the sealed key of an answer's `offer` or of a search result.
-    public func stationAction(_ action: String, activity: String) async throws -> [String: Any] {
-        let answer = try await postJSON("/api/station-action", ["action": action, "site": "DEMO", "activity": activity])
+    /// the sealed key of an answer's `offer` or of a search result, with the reason staff typed
+    /// when the offer asks one.
+    public func stationAction(_ action: String, activity: String, reason: String? = nil) async throws -> [String: Any] {
+        let answer = try await postJSON("/api/station-action", ["action": action, "site": "DEMO", "activity": activity, "reason": reason])
         return try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any] ?? [:]
     }
 }

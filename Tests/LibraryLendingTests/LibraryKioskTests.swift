@@ -152,6 +152,6 @@ import Testing
         try await visitor.open("library", "search")
         visitor.fill("q", "VI SAO")
         try await visitor.tap("Tìm")
-        #expect(visitor.texts.contains("Các bạn khác đang mượn hết."))
+        #expect(visitor.texts.contains("Các bạn khác đang mượn hết. Chạm để đặt giữ."))
     }
 }

@@ -53,6 +53,8 @@
   // (register a walk-in): its button stays a little longer.
   let hideTimer = null;
   const offerButton = verdict.querySelector('.verdict-offer');
+  const reasonField = verdict.querySelector('.verdict-reason');
+  const reasonInput = reasonField && reasonField.querySelector('input');
   function showVerdict(answer) {
     const outcome = ['accepted', 'warning', 'refused'].includes(answer.outcome) ? answer.outcome : 'refused';
     verdict.className = 'verdict verdict--' + outcome;
@@ -66,10 +68,19 @@
       offerButton.textContent = answer.offer ? answer.offer.label : '';
       offerButton.dataset.action = answer.offer ? answer.offer.action : '';
     }
+    // An offer that asks a reason stays until staff answer it or scan on.
+    const asks = !!(answer.offer && answer.offer.reason && reasonField);
+    verdict.classList.toggle('verdict--asks', asks);
+    if (reasonField) {
+      reasonField.hidden = !asks;
+      reasonField.querySelector('span').textContent = asks ? answer.offer.reason : '';
+      reasonInput.value = '';
+    }
     verdict.hidden = false;
     beep(outcome);
     clearTimeout(hideTimer);
-    hideTimer = setTimeout(() => { verdict.hidden = true; }, answer.offer ? 6000 : 2500);
+    if (asks) reasonInput.focus();
+    else hideTimer = setTimeout(() => { verdict.hidden = true; }, answer.offer ? 6000 : 2500);
   }
 
   async function post(url, payload) {
@@ -86,10 +97,21 @@
     }
   }
 
-  function act(action) {
-    return post('/api/station-action', { action, site: form.dataset.site, activity: form.dataset.activity || '' });
+  function act(action, reason) {
+    const payload = { action, site: form.dataset.site, activity: form.dataset.activity || '' };
+    if (reason !== undefined) payload.reason = reason;
+    return post('/api/station-action', payload);
   }
-  if (offerButton) offerButton.addEventListener('click', () => act(offerButton.dataset.action));
+  function takeOffer() {
+    const asks = reasonField && !reasonField.hidden;
+    if (asks && !reasonInput.value.trim()) { reasonInput.focus(); return; }
+    act(offerButton.dataset.action, asks ? reasonInput.value : undefined);
+    input.focus();
+  }
+  if (offerButton) offerButton.addEventListener('click', takeOffer);
+  if (reasonInput) reasonInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') { event.preventDefault(); takeOffer(); }
+  });
 
   // ---- Lost ticket: find a registered child by name and let them in by hand.
   const searchForm = document.getElementById('search-form');

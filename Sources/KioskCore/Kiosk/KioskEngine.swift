@@ -165,7 +165,7 @@ public struct KioskEngine: Sendable {
         guard let opened = try? await resolve(flow, site: site, profile: session.profile) else { return .cardUnknown(session: id) }
         if opened.requiresFamily, session.familyID == nil {
             session.afterIdentify = flow
-            session.scanAfterIdentify = code
+            session.actionAfterIdentify = .scan(code)
             await begin(FlowRef(.core, CoreFlows.identify), in: &session, site: site, language: language)
             await sessions.save(session)
         } else {
@@ -217,9 +217,16 @@ public struct KioskEngine: Sendable {
                          language: Language) async {
         let hadFamily = session.familyID != nil
         let flow = try? await resolve(ref, site: site, profile: session.profile)
-        let screen = await run(ref, in: &session, site: site, language: language) {
+        let shown = await run(ref, in: &session, site: site, language: language) {
             guard let flow else { throw KioskError(.notFound, "error.notFound") }
             return try await flow.handle(action, &$0)
+        }
+        guard let screen = shown else {
+            // The step needs the family: identification first, then the same press in the same flow.
+            session.afterIdentify = ref
+            session.actionAfterIdentify = action
+            await begin(FlowRef(.core, CoreFlows.identify), in: &session, site: site, language: language)
+            return await sessions.save(session)
         }
         if !hadFamily, session.familyID != nil {
             await sessions.renew(&session)
@@ -227,9 +234,9 @@ public struct KioskEngine: Sendable {
         if !hadFamily, session.familyID != nil, ref.name == CoreFlows.identify, ref.owner == .core, let next = session.afterIdentify {
             session.afterIdentify = nil
             await begin(next, in: &session, site: site, language: language)
-            if let code = session.scanAfterIdentify {
-                session.scanAfterIdentify = nil
-                await perform(.scan(code), next, in: &session, site: site, language: language)
+            if let replay = session.actionAfterIdentify {
+                session.actionAfterIdentify = nil
+                await perform(replay, next, in: &session, site: site, language: language)
                 return
             }
         } else {
@@ -270,7 +277,7 @@ public struct KioskEngine: Sendable {
             guard let flow else { throw KioskError(.notFound, "error.notFound") }
             return try await flow.start(&$0)
         }
-        show(screen, in: &session)
+        show(screen ?? .message(.key("error.title"), .key("error.family.notIdentified"), style: .error), in: &session)
     }
 
     private func show(_ screen: KioskScreen, in session: inout KioskSession) {
@@ -280,15 +287,17 @@ public struct KioskEngine: Sendable {
 
     /// Runs a flow step on the session; an error becomes a message screen that says what a person
     /// can do. What went wrong beyond a person's mistake is logged: the flow and the error's kind,
-    /// never what was typed.
+    /// never what was typed. Nil: the step needs a family, and the session has none.
     private func run(_ ref: FlowRef, in session: inout KioskSession, site: Site, language: Language,
-                     _ body: (inout FlowContext) async throws -> KioskScreen) async -> KioskScreen {
+                     _ body: (inout FlowContext) async throws -> KioskScreen) async -> KioskScreen? {
         var context = FlowContext(site: site, language: language, kiosk: kioskName, profile: session.profile, familyID: session.familyID,
                                   scannedChildID: session.scannedChildID, state: session.state,
                                   database: database, tickets: tickets, clock: clock)
         let screen: KioskScreen
         do {
             screen = try await body(&context)
+        } catch is FamilyRequired where context.familyID == nil {
+            return nil
         } catch let error as KioskError {
             screen = .message(.key("error.title"), error.message, style: .error)
         } catch {

@@ -20,7 +20,8 @@ public struct KioskSession: Sendable {
     public internal(set) var step: String = ""
     /// The flow to open once the family is identified.
     var afterIdentify: FlowRef?
-    /// The code that opened that flow, handed to it once it opens.
-    var scanAfterIdentify: String?
+    /// The press to replay in that flow once it opens: the code that opened it, or the step that
+    /// asked for the family.
+    var actionAfterIdentify: FlowAction?
     var lastSeen: ContinuousClock.Instant
 }

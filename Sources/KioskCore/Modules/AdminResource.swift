@@ -42,6 +42,9 @@ public struct AdminResource: Sendable {
     public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
     /// Records brought as a CSV file from Excel; nil: the list offers no import.
     public let importer: AdminImport?
+    /// Labels for the records of the list as its filters narrow it (copies of books), which the
+    /// host prints on an A4 sheet, each with its code as a QR code; nil: the list prints no labels.
+    public let labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])?
 
     public init(name: String, title: LocalizedText, fields: [AdminField], listColumns: [AdminColumn], filters: [AdminFilter] = [],
                 roles: [StaffRole.Role] = [], sensitive: Bool = false,
@@ -50,7 +53,8 @@ public struct AdminResource: Sendable {
                 save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?,
                 exports: [AdminExport] = [],
                 page: (@Sendable (Int64, String?, AdminReadContext, Database) throws -> AdminPage?)? = nil,
-                perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil, importer: AdminImport? = nil) {
+                perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil, importer: AdminImport? = nil,
+                labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
@@ -65,6 +69,7 @@ public struct AdminResource: Sendable {
         self.page = page
         self.perform = perform
         self.importer = importer
+        self.labels = labels
     }
 
     /// What a column's head says: its own label, or its field's.
@@ -173,5 +178,17 @@ public struct AdminFile: Sendable {
         self.contentType = contentType
         self.body = body
         self.inline = inline
+    }
+}
+
+/// A label to stick on a thing (a copy of a book): the code a scanner reads, printed as a QR code
+/// with the code in letters, and a line or two for people (the title, the shelf).
+public struct PrintedLabel: Sendable, Hashable {
+    public let code: String
+    public let lines: [String]
+
+    public init(code: String, lines: [String]) {
+        self.code = code
+        self.lines = lines
     }
 }

@@ -132,13 +132,16 @@ public struct StationActionContext: Sendable {
     public let staffUsername: String
     public let at: Date
     public let tickets: TicketIssuer
+    /// What staff answered an offer that asks a reason (`StationOffer.reason`), trimmed; nil when none was asked.
+    public let reason: String?
 
-    public init(site: Site, activity: StationActivity, staffUsername: String, at: Date, tickets: TicketIssuer) {
+    public init(site: Site, activity: StationActivity, staffUsername: String, at: Date, tickets: TicketIssuer, reason: String? = nil) {
         self.site = site
         self.activity = activity
         self.staffUsername = staffUsername
         self.at = at
         self.tickets = tickets
+        self.reason = reason
     }
 }
 

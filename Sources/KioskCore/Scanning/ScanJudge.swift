@@ -93,7 +93,7 @@ public struct ScanJudge: Sendable {
     /// offered at this site, for this activity, in the last ten minutes; anything else is refused
     /// before a module sees it.
     public func perform(_ action: String, at site: Site, activityID: String, staffUsername: String,
-                        tickets: TicketIssuer) async throws -> ScanVerdict {
+                        tickets: TicketIssuer, reason: String? = nil) async throws -> ScanVerdict {
         let now = clock.now
         let today = clock.today
         let registry = self.registry
@@ -106,7 +106,8 @@ public struct ScanJudge: Sendable {
                   let module = registry.module(activity.moduleID) else {
                 return .refused("scan.notAvailableHere")
             }
-            let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: now, tickets: tickets)
+            let context = StationActionContext(site: site, activity: activity, staffUsername: staffUsername, at: now, tickets: tickets,
+                                               reason: reason)
             return try module.performStationAction(key, context, db)
         }
         return try sealed(verdict, site: site, activityID: activityID, at: now)
@@ -137,7 +138,7 @@ public struct ScanJudge: Sendable {
     }
 
     private func sealed(_ offer: StationOffer, site: Site, activityID: String, at now: Date) throws -> StationOffer {
-        StationOffer(label: offer.label, key: try offers.seal(offer.key, site: site, activityID: activityID, at: now))
+        StationOffer(label: offer.label, key: try offers.seal(offer.key, site: site, activityID: activityID, at: now), reason: offer.reason)
     }
 
     /// The activity a station is set to (`<module>/<key>`), if its module is enabled and offers it today.

@@ -13,4 +13,6 @@ public struct StationActionRequest: Decodable, Sendable {
     public let action: String
     public let site: String
     public let activity: String
+    /// The answer to an offer that asks a reason.
+    public let reason: String?
 }

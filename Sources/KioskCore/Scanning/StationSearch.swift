@@ -18,9 +18,13 @@ public struct StationOffer: Sendable, Hashable {
     public let label: LocalizedText
     /// The module's own key for the action (`walkin:34`).
     public let key: String
+    /// What the station asks before it acts (why a librarian lends despite a block); the answer
+    /// reaches the module in `StationActionContext.reason`. Nil: the button acts at once.
+    public let reason: LocalizedText?
 
-    public init(label: LocalizedText, key: String) {
+    public init(label: LocalizedText, key: String, reason: LocalizedText? = nil) {
         self.label = label
         self.key = key
+        self.reason = reason
     }
 }

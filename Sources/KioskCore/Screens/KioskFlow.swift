@@ -106,9 +106,14 @@ public struct FlowContext: Sendable {
         try await database.identifyFamily(site: site, card: code, signer: tickets.signer)
     }
 
-    /// The identified family's id, or an error if the flow was reached without one.
+    /// The identified family's id. Without one, the step stops: the kiosk asks the family who they
+    /// are, then sends the same press again (a reserve tapped on a catalogue open to anyone).
     public func requireFamily() throws -> Int64 {
-        guard let familyID else { throw KioskError(.unauthorized, "error.family.notIdentified") }
+        guard let familyID else { throw FamilyRequired() }
         return familyID
     }
 }
+
+/// Thrown by `FlowContext.requireFamily()` when no family is identified yet: the engine opens
+/// identification and replays the step once it knows the family.
+public struct FamilyRequired: Error, Sendable {}

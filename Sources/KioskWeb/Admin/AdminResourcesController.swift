@@ -14,6 +14,8 @@ struct AdminResourcesController {
     func add(to routes: RouteCollection<KioskRequestContext>) {
         routes.get(":site/m/:module/:resource", use: list)
         routes.get(":site/m/:module/:resource/export.csv", use: exportList)
+        routes.get(":site/m/:module/:resource/print", use: printList)
+        routes.get(":site/m/:module/:resource/labels", use: printLabels)
         routes.get(":site/m/:module/:resource/import", use: importForm)
         routes.post(":site/m/:module/:resource/import", use: importFile)
         routes.get(":site/m/:module/:resource/new", use: newForm)
@@ -46,7 +48,7 @@ struct AdminResourcesController {
                  "editable": resource.save != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": text($0.label)] }] as [String: Any]
             },
-            "creatable": resource.save != nil, "importable": resource.importer != nil,
+            "creatable": resource.save != nil, "importable": resource.importer != nil, "labelled": resource.labels != nil,
             "imported": optional(request.uri.queryParameters["imported"].flatMap { Int(String($0)) }
                 .map { services.localizer.string(.key("admin.import.done", String($0)), language) }),
             "filters": resource.filters.map { filter in

@@ -24,6 +24,8 @@ struct StaffController {
         struct Offer: Encodable {
             let label: String
             let action: String
+            /// The question asked before the action, if it asks a reason.
+            let reason: String?
         }
 
         let outcome: String
@@ -98,9 +100,11 @@ struct StaffController {
             throw KioskError(.invalidInput, "error.request")
         }
         let (site, staff) = try await siteForStaff(body.site, context)
+        let reason = try body.reason.map { try TextInput.clean($0, field: "reason", maxLength: 200, required: false) }
         let verdict = try await services.judge.perform(body.action, at: site, activityID: body.activity,
-                                                       staffUsername: staff.account.username, tickets: services.tickets)
-        try await services.database.audit("station.action", target: body.action, actor: actor(staff), siteID: site.id, at: services.clock.now)
+                                                       staffUsername: staff.account.username, tickets: services.tickets, reason: reason)
+        try await services.database.audit("station.action", target: body.action, actor: actor(staff), siteID: site.id,
+                                          detail: reason ?? "", at: services.clock.now)
         return answer(verdict, context)
     }
 
@@ -119,7 +123,10 @@ struct StaffController {
         let localizer = services.localizer
         return ScanAnswer(outcome: verdict.outcome.rawValue, title: localizer.string(verdict.title, context.language),
                           name: verdict.name ?? "", detail: verdict.detail.map { localizer.string($0, context.language) } ?? "",
-                          offer: verdict.offer.map { .init(label: localizer.string($0.label, context.language), action: $0.key) },
+                          offer: verdict.offer.map { offer in
+                              .init(label: localizer.string(offer.label, context.language), action: offer.key,
+                                    reason: offer.reason.map { localizer.string($0, context.language) })
+                          },
                           recorded: verdict.recorded)
     }
 
