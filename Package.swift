@@ -80,7 +80,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn", "TalentClasses"],
+            dependencies: ["KioskCore", "KioskTickets", "KioskWeb", "EventCheckIn", "TalentClasses", "LibraryLending"],
             swiftSettings: swiftSettings
         ),
         // The fuzz harnesses: `make fuzz` builds them with libFuzzer (`-sanitize=fuzzer -DFUZZING`);

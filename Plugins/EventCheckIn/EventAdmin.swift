@@ -73,7 +73,7 @@ enum EventAdmin {
         var event = Event(
             id: id, siteId: site.id!,
             titleVi: try form.text("titleVi"), titleEn: try form.text("titleEn", required: false),
-            details: try form.text("details", maxLength: 1000, required: false), venue: try form.text("venue"),
+            details: try form.text("details", maxLength: 1000, required: false, lines: true), venue: try form.text("venue"),
             startsAt: try form.dateTime("startsAt"), endsAt: try form.dateTime("endsAt"),
             capacity: try form.integer("capacity", 1...100_000), minAge: try form.integer("minAge", 3...18),
             maxAge: try form.integer("maxAge", 3...18),

@@ -20,8 +20,6 @@ struct BookTitle: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
     var minAge: Int
     var maxAge: Int
     var shelfMark: String
-    /// The title and author folded (`de men phieu luu ky to hoai`), which the catalogue search reads.
-    var searchText: String = ""
 
     enum Columns {
         static let siteId = Column(CodingKeys.siteId)
@@ -31,12 +29,16 @@ struct BookTitle: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// A new title's search text (an edited one gets it from `init(_:siteID:)`).
-    mutating func willInsert(_ db: Database) throws {
-        searchText = folded
+    /// The words of titles and authors, which the catalogue search reads.
+    static let words = WordIndex(table: "library_title_word")
+
+    /// A title saved is indexed by the words of its title and author in the same transaction.
+    func aroundSave(_ db: Database, save: () throws -> PersistenceSuccess) throws {
+        // After an insert the container holds the new row's id.
+        guard let id = Int64.fromDatabaseValue(try save().persistenceContainer["id"]?.databaseValue ?? .null) else { return }
+        try Self.words.replace(id: id, siteID: siteId, with: "\(title) \(author)", db)
     }
 
-    var folded: String { VietnameseFolding.fold("\(title) \(author)") }
 }
 
 extension BookTitle {
@@ -52,6 +54,5 @@ extension BookTitle {
                   minAge: try form.integer("minAge", 0...18), maxAge: try form.integer("maxAge", 0...18),
                   shelfMark: try form.text("shelfMark", maxLength: 40, required: false))
         guard minAge <= maxAge else { throw KioskError(.invalidInput, "library.field.ages", field: "maxAge") }
-        searchText = folded
     }
 }

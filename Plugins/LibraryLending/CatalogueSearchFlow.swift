@@ -1,13 +1,16 @@
 import Foundation
 import KioskCore
 
-/// The catalogue at the kiosk, for anyone: type words of a title or an author without tone marks
-/// (`de men` finds "Dế Mèn phiêu lưu ký"), and see whether a copy is on the shelf, and where. A
+/// The catalogue at the kiosk, for anyone: type the beginnings of words of a title or an author
+/// without tone marks (`de men` finds "Dế Mèn phiêu lưu ký"), read from the titles' word index, and
+/// see whether a copy is on the shelf, and where. A
 /// title whose copies are all out is reserved with a tap (the kiosk asks who the family is first).
 struct CatalogueSearchFlow: KioskFlow {
     var requiresFamily: Bool { false }
     /// The most titles a search shows.
     static let limit = 12
+    /// The most matches a search sorts to show the first of.
+    static let candidates = 300
 
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
         screen(form())
@@ -23,15 +26,14 @@ struct CatalogueSearchFlow: KioskFlow {
 
     private func search(_ action: FlowAction, _ context: inout FlowContext) async throws -> KioskScreen {
         let typed = (try? TextInput.clean(action.fields["q"], field: "q", maxLength: 80)) ?? ""
-        let words = VietnameseFolding.fold(typed).split(separator: " ").map(String.init)
-        guard !words.isEmpty else {
+        guard let query = NameQuery(typed) else {
             return screen(form().showing(KioskError(.invalidInput, "library.search.empty", field: "q"), values: action.fields))
         }
         let siteID = context.site.id!
         let found = try await context.database.read { db -> [(BookTitle, Int, Set<String>)] in
-            var request = BookTitle.filter(BookTitle.Columns.siteId == siteID)
-            for word in words { request = request.filter(Column("searchText").like("%\(word)%")) }
-            return try request.order(BookTitle.Columns.title).limit(Self.limit).fetchAll(db).map { title in
+            // The titles shown are the first by title of the matches, a few hundred at most.
+            let ids = try BookTitle.words.matches(query, siteID: siteID, limit: Self.candidates, db)
+            return try BookTitle.filter(ids.contains(Column("id"))).order(BookTitle.Columns.title).limit(Self.limit).fetchAll(db).map { title in
                 let copies = try BookCopy.filter(BookCopy.Columns.titleId == title.id! && Column("status") == BookCopy.Status.shelf.rawValue).fetchAll(db)
                 return (title, copies.count, Set(copies.map(\.shelf)))
             }

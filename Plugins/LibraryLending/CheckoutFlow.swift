@@ -52,10 +52,11 @@ struct CheckoutFlow: KioskFlow {
         var items = context.state[State.items, as: [ScannedItem].self] ?? []
         switch result {
         case .success(let lent):
-            items.insert(ScannedItem(.literal(vi: lent.title), detail: .key("library.checkout.due", lent.dueOn.display), style: .success), at: 0)
+            items = ScanList.adding(ScannedItem(.literal(vi: lent.title), detail: .key("library.checkout.due", lent.dueOn.display), style: .success),
+                                    to: items)
             context.state[State.lent] = (context.state[State.lent, as: [Lending.Lent].self] ?? []) + [lent]
         case .failure(let refusal):
-            items.insert(ScannedItem(.literal(vi: code), detail: refusal.message, style: .error), at: 0)
+            items = ScanList.adding(ScannedItem(.literal(vi: code), detail: refusal.message, style: .error), to: items)
         }
         context.state[State.items] = items
         return screen(child.fullName, items)

@@ -11,6 +11,9 @@ enum Holds {
         let copies = try BookCopy.filter(BookCopy.Columns.titleId == titleID).fetchAll(db)
         guard !copies.isEmpty else { return .failure(.notACopy) }
         guard !copies.contains(where: { $0.status == .shelf }) else { return .failure(.onShelf) }
+        let copyIDs = copies.map { $0.id! }
+        guard try Loan.filter(copyIDs.contains(Loan.Columns.copyId) && Loan.Columns.childId == child.id! && Loan.Columns.returnedAt == nil)
+            .fetchCount(db) == 0 else { return .failure(.alreadyYours) }
         let rule = try LoanRule.rule(siteID: site.id!, age: child.age(on: LocalDate(now)), category: title.category, db)
         guard rule.holdsAllowed else { return .failure(.holdsNotAllowed) }
         guard child.age(on: LocalDate(now)) >= title.minAge || rule.aboveAgeBand else { return .failure(.aboveAgeBand) }

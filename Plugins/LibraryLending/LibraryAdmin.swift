@@ -161,7 +161,9 @@ enum LibraryAdmin {
         roles: [LibraryLendingModule.librarian.role], sensitive: true,
         list: listLoans, load: { _, _, _ in nil }, save: nil)
 
-    /// The open loans of the site, the longest overdue first, with the guardian's phone to call.
+    /// The open loans of the site, the longest overdue first, with the guardian's phone to call. Read
+    /// from the open loans by due date (`CROSS JOIN` keeps them the outer loop), whatever the years
+    /// of returned loans and the size of the catalogue.
     static func listLoans(_ query: AdminListQuery, _ context: AdminReadContext, _ db: Database) throws -> AdminList {
         var condition = "c.siteId = ? AND l.returnedAt IS NULL"
         var arguments: StatementArguments = [context.site.id!]
@@ -170,11 +172,11 @@ enum LibraryAdmin {
             arguments += [context.today]
         }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT l.id, l.childId, l.dueOn, t.title FROM library_loan l JOIN library_copy c ON c.id = l.copyId
+            SELECT l.id, l.childId, l.dueOn, t.title FROM library_loan l CROSS JOIN library_copy c ON c.id = l.copyId
             JOIN library_title t ON t.id = c.titleId WHERE \(condition) ORDER BY l.dueOn, l.id LIMIT ? OFFSET ?
             """, arguments: arguments + [query.limit ?? -1, query.offset])
         let total = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM library_loan l JOIN library_copy c ON c.id = l.copyId WHERE \(condition)
+            SELECT COUNT(*) FROM library_loan l CROSS JOIN library_copy c ON c.id = l.copyId WHERE \(condition)
             """, arguments: arguments) ?? 0
         let children = try FamilyDirectory.children(rows.map { $0["childId"] as Int64 }, db)
         let guardians = try FamilyDirectory.firstGuardians(ofFamilies: children.values.map(\.familyId), db)

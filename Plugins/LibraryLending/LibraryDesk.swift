@@ -35,7 +35,7 @@ enum LibraryDesk {
     static func counters(_ activity: StationActivity, _ db: Database) throws -> [StationCounter] {
         guard let siteID = siteID(of: activity) ?? siteID(of: activity, "lend") else { return [] }
         let out = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM library_loan l JOIN library_copy c ON c.id = l.copyId WHERE c.siteId = ? AND l.returnedAt IS NULL
+            SELECT COUNT(*) FROM library_loan l CROSS JOIN library_copy c ON c.id = l.copyId WHERE c.siteId = ? AND l.returnedAt IS NULL
             """, arguments: [siteID]) ?? 0
         return [StationCounter(label: .key("library.desk.onLoan"), value: String(out))]
     }

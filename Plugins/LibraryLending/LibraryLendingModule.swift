@@ -85,6 +85,24 @@ public struct LibraryLendingModule: KioskModule {
         })]
     }
 
+    /// The child's loans and holds go with the child (their foreign keys cascade); what they leave in
+    /// the catalogue is set right first: a book still at home is written off as lost (the librarian
+    /// sees it in the copies and at the stock-take), and a copy waiting on the hold shelf for the
+    /// child passes to the next reader in the queue or goes back on the shelf.
+    public func eraseChild(_ childID: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE library_copy SET status = 'lost' WHERE id IN (SELECT copyId FROM library_loan WHERE childId = ? AND returnedAt IS NULL)
+            """, arguments: [childID])
+        for hold in try Hold.filter(Hold.Columns.childId == childID && Hold.Columns.status == Hold.Status.ready.rawValue).fetchAll(db) {
+            try db.execute(sql: "DELETE FROM library_hold WHERE id = ?", arguments: [hold.id!])
+            if let copyID = hold.copyId, var copy = try BookCopy.fetchOne(db, key: copyID) {
+                // The erasure hook is not handed the service's clock; the next reader's days start today.
+                _ = try Holds.serve(&copy, on: LocalDate(Date()), db)
+                try copy.update(db)
+            }
+        }
+    }
+
     public func seedDemo(_ site: Site, _ context: DemoContext, _ db: Database) throws {
         try LibraryDemo.seed(site, context, db)
     }

@@ -65,8 +65,9 @@ enum LibraryMigrations {
             try db.alter(table: BookTitle.databaseTableName) { t in
                 t.add(column: "searchText", .text).notNull().defaults(to: "")
             }
-            for title in try BookTitle.fetchAll(db) {
-                try db.execute(sql: "UPDATE library_title SET searchText = ? WHERE id = ?", arguments: [title.folded, title.id])
+            for row in try Row.fetchAll(db, sql: "SELECT id, title, author FROM library_title") {
+                try db.execute(sql: "UPDATE library_title SET searchText = ? WHERE id = ?",
+                               arguments: [VietnameseFolding.fold("\(row["title"] as String) \(row["author"] as String)"), row["id"] as Int64])
             }
         }
         migrator.register("003 holds, hold rules and the hold shelf's days") { db in
@@ -83,6 +84,8 @@ enum LibraryMigrations {
                 t.column("finishedAt", .datetime)
             }
             try db.execute(sql: "CREATE INDEX library_hold_queue ON library_hold (titleId, status, placedAt)")
+            // The overdue list reads the open loans by due date, not the years of returned ones.
+            try db.execute(sql: "CREATE INDEX library_loan_open_due ON library_loan (dueOn) WHERE returnedAt IS NULL")
             try db.execute(sql: "CREATE INDEX library_hold_copy ON library_hold (copyId) WHERE copyId IS NOT NULL")
             // A child holds a title once at a time.
             try db.execute(sql: "CREATE UNIQUE INDEX library_hold_open ON library_hold (titleId, childId) WHERE status IN ('waiting', 'ready')")
@@ -114,6 +117,13 @@ enum LibraryMigrations {
                 t.column("copyId", .integer).notNull().references(BookCopy.databaseTableName, onDelete: .cascade)
                 t.column("seenAt", .datetime).notNull()
                 t.primaryKey(["stockTakeId", "copyId"])
+            }
+        }
+        // The search reads the word index; the search text of 002 is no longer written.
+        migrator.register("004 title words") { db in
+            try BookTitle.words.create(in: db)
+            for row in try Row.fetchAll(db, sql: "SELECT id, siteId, title, author FROM library_title") {
+                try BookTitle.words.replace(id: row["id"], siteID: row["siteId"], with: "\(row["title"] as String) \(row["author"] as String)", db)
             }
         }
     }

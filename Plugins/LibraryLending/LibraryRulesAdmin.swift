@@ -89,7 +89,7 @@ enum LibraryRulesAdmin {
             guard weekdays.allSatisfy({ Int($0).map((1...7).contains) ?? false }), weekdays.count < 7 else {
                 throw KioskError(.invalidInput, "library.field.weekdaysInvalid", field: "closedWeekdays")
             }
-            let holidays = try form.text("holidays", maxLength: 2000, required: false)
+            let holidays = try form.text("holidays", maxLength: 2000, required: false, lines: true)
             let lines = holidays.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard lines.allSatisfy({ LocalDate(display: $0) != nil }) else {
                 throw KioskError(.invalidInput, "library.field.holidaysInvalid", field: "holidays")

@@ -30,7 +30,7 @@ struct ReturnFlow: KioskFlow {
             }
         case nil: item = ScannedItem(.literal(vi: code), detail: .key("library.return.notOnLoan"), style: .error)
         }
-        items.insert(item, at: 0)
+        items = ScanList.adding(item, to: items)
         context.state[Self.items] = items
         return screen(items)
     }

@@ -50,7 +50,7 @@ struct StockTake: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
     /// The copies the records place in the library (on the shelf, on the hold shelf, damaged) that the stock-take did not see.
     static func missing(_ id: Int64, siteID: Int64, _ db: Database) throws -> [Row] {
         try Row.fetchAll(db, sql: """
-            SELECT c.id, c.barcode, c.shelf, c.status, t.title FROM library_copy c JOIN library_title t ON t.id = c.titleId
+            SELECT c.id, c.barcode, c.shelf, t.title FROM library_copy c JOIN library_title t ON t.id = c.titleId
             WHERE c.siteId = ? AND c.status IN ('shelf', 'hold', 'damaged')
               AND c.id NOT IN (SELECT copyId FROM library_stocktake_seen WHERE stockTakeId = ?)
             ORDER BY c.shelf, c.barcode

@@ -37,9 +37,9 @@ enum StockTakeAdmin {
                              intro: [.key("library.stocktake.summary", String(try StockTake.seenCount(id, db)), String(missing.count))],
                              sections: [AdminSection(
                                 title: .key("library.stocktake.missing"),
-                                columns: [.key("library.field.barcode"), .key("library.field.title"), .key("library.field.shelf"), .key("library.field.status")],
+                                columns: [.key("library.field.barcode"), .key("library.field.title"), .key("library.field.shelf")],
                                 rows: missing.map { row in
-                                    AdminTableRow(cells: [row["barcode"], row["title"], row["shelf"], row["status"]],
+                                    AdminTableRow(cells: [row["barcode"], row["title"], row["shelf"]],
                                                   actions: [AdminAction(.key("library.stocktake.markLost"), key: "lost:\(row["id"] as Int64)", style: .danger)])
                                 },
                                 empty: .key("library.stocktake.allSeen"))])

@@ -86,7 +86,7 @@ enum ClassAdmin {
         guard let weekdays = ClassSchedule.parse(weekdays: values["weekdays"] ?? "") else {
             throw KioskError(.invalidInput, "classes.field.weekdaysInvalid", field: "weekdays")
         }
-        guard let skipDays = ClassSchedule.parse(days: try form.text("skipDays", maxLength: 2000, required: false)) else {
+        guard let skipDays = ClassSchedule.parse(days: try form.text("skipDays", maxLength: 2000, required: false, lines: true)) else {
             throw KioskError(.invalidInput, "classes.field.skipDaysInvalid", field: "skipDays")
         }
         let schedule = ClassSchedule(weekdays: weekdays, startMinute: try form.time("startTime"), endMinute: try form.time("endTime"),

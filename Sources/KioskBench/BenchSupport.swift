@@ -2,7 +2,8 @@ import Foundation
 
 /// The bench's options: `--kiosk PATH` (the release server), `--assets DIR`, `--seconds N` (each wrk run),
 /// `--tickets N` (event tickets seeded for the gate runs), `--families N,N` (the sizes of the scale
-/// run, in families; `--families none` skips it), `--repeat N` (each request of the scale run).
+/// run, in families; `--families none` skips it), `--repeat N` (each request of the scale run),
+/// `--library F` (the library run's size; `none` skips it).
 struct BenchArguments {
     var kioskBinary = ".build/release/kiosk"
     var assets = "./kiosk-assets"
@@ -10,6 +11,9 @@ struct BenchArguments {
     var tickets = 200_000
     var families = [1_000, 100_000]
     var repeats = 200
+    /// The library run's size, a share of 50,000 titles, 100,000 copies, 20,000 readers and 1,000,000
+    /// loans (`--library 0.1`; `--library none` skips it).
+    var library: Double? = 1
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -21,6 +25,7 @@ struct BenchArguments {
             case "--tickets": tickets = Int(iterator.next() ?? "") ?? tickets
             case "--families": families = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 1 }
             case "--repeat": repeats = max(1, Int(iterator.next() ?? "") ?? repeats)
+            case "--library": library = Double(iterator.next() ?? "").flatMap { $0 > 0 ? $0 : nil }
             default: print("unknown argument \(argument)")
             }
         }

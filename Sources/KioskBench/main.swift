@@ -87,3 +87,9 @@ if !scaleRuns.isEmpty {
     print("\nScale run: client-side p50 / p99 (\(arguments.repeats) requests each, half as many identifications and erasures)")
     print(ScaleTable.text(scaleRuns))
 }
+
+// 7. The library after years: loans at the desk and the kiosk, searches, the overdue list.
+if let scale = arguments.library {
+    print("\nLibrary run: client-side p50 / p99 (\(arguments.repeats) loans each way), sequential requests")
+    try await LibraryRun.run(scale: scale, repeat: arguments.repeats, arguments: arguments, directory: directory)
+}

@@ -53,8 +53,8 @@ public func childID(_ kiosk: TestKiosk, _ name: String) async throws -> Int64 {
 }
 
 /// The live ticket of a core kind (`MC`, `GC`) held by a child or guardian, as its token.
-public func card(_ kiosk: TestKiosk, _ kind: TicketKind, childID: Int64? = nil, guardianID: Int64? = nil) async throws -> String {
-    let site = kiosk.site, tickets = kiosk.services.tickets
+public func card(_ kiosk: TestKiosk, _ kind: TicketKind, childID: Int64? = nil, guardianID: Int64? = nil, site: Site? = nil) async throws -> String {
+    let site = site ?? kiosk.site, tickets = kiosk.services.tickets
     return try await kiosk.services.database.read { db in
         let holder = childID.map { Column("childId") == $0 } ?? (Column("guardianId") == guardianID)
         let record = try TicketRecord.filter(TicketRecord.Columns.kind == kind.code && TicketRecord.Columns.revokedAt == nil && holder)

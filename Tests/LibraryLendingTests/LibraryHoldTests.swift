@@ -52,7 +52,9 @@ import Testing
         #expect(found.map(\.disabled) == [true])
         #expect(try await holds(kiosk) == ["Trần Minh Khoa waiting", "Lê Thu Hà waiting"])
 
-        // Someone waits, so An cannot renew it.
+        // An has the book at home: nothing to reserve. Someone waits, so An cannot renew it.
+        try await reserve(an, "muoi van", book)
+        #expect(an.texts.contains(an.text(.key("library.refused.alreadyYours"))))
         try await an.open("library", "mine")
         try await an.tap("Mười vạn câu hỏi vì sao · Nguyễn Văn An")
         #expect(an.texts.contains(an.text(.key("library.refused.wanted"))))
@@ -84,6 +86,18 @@ import Testing
         try await haBorrows.scan("LIB-0005")
         #expect(haBorrows.texts.contains(haBorrows.text(.key("library.checkout.due", "10/12/2026"))))
         #expect(try await holds(thursday) == ["Trần Minh Khoa expired LIB-0005", "Lê Thu Hà collected LIB-0005"])
+
+        // Hà's family exports its loan and hold, and erasing the family takes both away.
+        let familyID = try await thursday.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT familyId FROM child WHERE fullName = 'Lê Thu Hà'")! }
+        let export = try await thursday.services.database.exportFamily(familyID: familyID, siteID: thursday.site.id!, registry: thursday.services.registry,
+                                                                         actor: "test", at: Date())
+        #expect(Set(export.items.filter { $0.field == "title" }.map(\.section)) == ["library/loans", "library/holds"])
+        try await thursday.services.database.eraseFamily(familyID: familyID, siteID: thursday.site.id!, registry: thursday.services.registry,
+                                                         actor: "test", at: Date())
+        #expect(try await holds(thursday) == ["Trần Minh Khoa expired LIB-0005"])
+        #expect(try await thursday.services.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_loan WHERE returnedAt IS NULL") } == 0)
+        let status = try await thursday.services.database.read { db in try String.fetchOne(db, sql: "SELECT status FROM library_copy WHERE barcode = 'LIB-0005'") }
+        #expect(status == "lost", "the book still at home is written off, not left on a loan that is gone")
     }
 
     @Test func copiesReturnedAtTheSameMomentServeTheQueueInOrder() async throws {

@@ -146,6 +146,17 @@ import Testing
         visitor.fill("q", "khủng long")
         try await visitor.tap("Tìm")
         #expect(visitor.screen.form?.fields.first?.error == .key("library.search.none"))
+        // What the full-text index would read as its own syntax, other scripts and emoji: found nothing, nothing broken.
+        for typed in ["de\" OR men*", "NEAR(de men)", "日本 ❤️ e\u{301}", "\u{202E}de"] {
+            visitor.fill("q", typed)
+            try await visitor.tap("Tìm")
+            let error = try #require(visitor.screen.form?.fields.first?.error)
+            #expect([.key("library.search.none"), .key("library.search.empty")].contains(error), "\(typed)")
+        }
+        visitor.fill("q", "de m")
+        try await visitor.tap("Tìm")
+        #expect(visitor.texts.contains("Dế Mèn phiêu lưu ký · Tô Hoài"), "the beginnings of words")
+        try await visitor.tap("Tìm cuốn khác")
 
         let reader = try await FlowDriver.demoFamily(kiosk, opening: "library")
         try await reader.scan("LIB-0005")

@@ -68,6 +68,9 @@ public struct NameQuery: Sendable {
 
     let ranges: [Prefix]
 
+    /// The folded words typed, each the beginning of a word to find.
+    var words: [String] { ranges.map(\.low) }
+
     /// Nil when nothing searchable was typed.
     public init?(_ text: String) {
         let words = Array(Set(VietnameseFolding.searchWords(text))).sorted().prefix(8)

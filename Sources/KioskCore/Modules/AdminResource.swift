@@ -72,6 +72,20 @@ public struct AdminResource: Sendable {
         self.labels = labels
     }
 
+    /// What a row shows in each list column: the value, or for a column named like a select field
+    /// or a filter, its option's label (`loan` shown as "Đang cho mượn").
+    public func cells(of row: AdminRow, _ text: (LocalizedText) -> String) -> [String] {
+        listColumns.map { column in
+            let value = row.values[column.name] ?? ""
+            return options(of: column.name).first { $0.value == value }.map { text($0.label) } ?? value
+        }
+    }
+
+    private func options(of name: String) -> [FieldOption] {
+        if let field = fields.first(where: { $0.name == name }), case .select(let options) = field.kind { return options }
+        return filters.first { $0.name == name }?.options ?? []
+    }
+
     /// What a column's head says: its own label, or its field's.
     public func label(of column: AdminColumn) -> LocalizedText? {
         column.label ?? fields.first { $0.name == column.name }?.label

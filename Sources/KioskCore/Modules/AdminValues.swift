@@ -15,9 +15,10 @@ public struct AdminValues: Sendable {
         self.values = values
     }
 
-    /// Trimmed text, bounded, without control characters.
-    public func text(_ name: String, maxLength: Int = 120, required: Bool = true) throws -> String {
-        try TextInput.clean(values[name], field: name, maxLength: maxLength, required: required)
+    /// Trimmed text, bounded, without control characters; with `lines` (a multi-line field), line
+    /// breaks are kept as `\n`.
+    public func text(_ name: String, maxLength: Int = 120, required: Bool = true, lines: Bool = false) throws -> String {
+        try TextInput.clean(values[name], field: name, maxLength: maxLength, required: required, lines: lines)
     }
 
     /// A whole number within `range`.

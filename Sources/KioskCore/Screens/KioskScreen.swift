@@ -128,6 +128,15 @@ public struct ScanList: Sendable, Hashable, Codable {
         self.prompt = prompt
         self.items = items
     }
+
+    /// The most items a screen keeps: a long session of returns shows the newest, and each scan
+    /// costs the same however many came before.
+    public static let kept = 10
+
+    /// `items` with `item` first, the oldest beyond `kept` dropped.
+    public static func adding(_ item: ScannedItem, to items: [ScannedItem]) -> [ScannedItem] {
+        Array(([item] + items).prefix(kept))
+    }
 }
 
 /// One code taken on a screen that waits for scans: what it was (a book's title) and what became

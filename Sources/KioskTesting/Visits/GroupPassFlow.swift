@@ -34,7 +34,7 @@ struct GroupPassFlow: KioskFlow {
         let item = school.map { ScannedItem(.literal(vi: $0), detail: .literal(vi: "Đã vào", en: "Checked in"), style: .success) }
             ?? ScannedItem(.literal(vi: code), detail: .literal(vi: "Không phải thẻ nhóm của nhà", en: "Not a group pass of this site"),
                            style: .error)
-        items.insert(item, at: 0)
+        items = ScanList.adding(item, to: items)
         context.state[Self.taken] = items
         return screen(items)
     }

@@ -23,7 +23,7 @@ extension AdminResourcesController {
                 query.filter(filter.name).flatMap { value in filter.options.first { $0.value == value } }.map { "\(text(filter.label)): \(text($0.label))" }
             },
             "columns": resource.listColumns.map { text(resource.label(of: $0) ?? .literal(vi: $0.name)) },
-            "rows": list.rows.map { row in ["cells": resource.listColumns.map { row.values[$0.name] ?? "" }] },
+            "rows": list.rows.map { row in ["cells": resource.cells(of: row, text)] },
             "count": list.rows.count,
         ]) { $1 })
     }

@@ -44,7 +44,7 @@ struct AdminResourcesController {
         return services.page(context: context, title: resource.title, template: "admin-list", values: base(reader, module, resource, language).merging([
             "columns": resource.listColumns.map { text(resource.label(of: $0) ?? .literal(vi: $0.name)) },
             "rows": list.rows.map { row in
-                ["id": row.id, "cells": resource.listColumns.map { row.values[$0.name] ?? "" }, "hasPage": resource.page != nil,
+                ["id": row.id, "cells": resource.cells(of: row, text), "hasPage": resource.page != nil,
                  "editable": resource.save != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": text($0.label)] }] as [String: Any]
             },
@@ -70,7 +70,7 @@ struct AdminResourcesController {
         let query = AdminListQuery(filters: Self.filters(request, resource))
         let list = try await read(reader, module, resource, target: resource.name, detail: "export") { db in try resource.list(query, reader, db) }
         var csv = CSVWriter(header: resource.listColumns.map { services.localizer.string(resource.label(of: $0) ?? .literal(vi: $0.name), context.language) })
-        for row in list.rows { csv.append(resource.listColumns.map { row.values[$0.name] ?? "" }) }
+        for row in list.rows { csv.append(resource.cells(of: row) { services.localizer.string($0, context.language) }) }
         return download(csv.bytes, filename: "\(module.id)-\(resource.name)-\(reader.site.code).csv", type: "text/csv; charset=utf-8")
     }
 
