@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 /// Domain modules live in `Plugins/<Name>` as ordinary library targets (declared with `path:`);
 /// they are not SwiftPM package plugins. Each depends on KioskCore alone, and has its tests in
 /// `Tests/<Name>Tests`. Adding a module's name here declares both.
-let domainModules: [String] = ["EventCheckIn", "TalentClasses", "LibraryLending"]
+let domainModules: [String] = ["EventCheckIn", "TalentClasses", "LibraryLending", "Scholarships"]
 
 let package = Package(
     name: "nha-thieu-nhi-kiosk",

@@ -47,6 +47,18 @@ public func identified(_ client: any TestClientProtocol, phone: String, birth: S
     return visitor
 }
 
+/// The demo administrator (logged in as `admin`) creates `username` as staff of the demo site,
+/// with the password `mat-khau-dai-1`; returns the account's id.
+@discardableResult
+public func createStaff(_ admin: Visitor, _ kiosk: TestKiosk, _ username: String) async throws -> Int64 {
+    try await admin.get("/admin/DEMO/staff")
+    try await admin.post("/admin/DEMO/staff", [("username", username), ("displayName", "Chị Hướng"), ("password", "mat-khau-dai-1"),
+                                               ("role", "staff")])
+    return try await kiosk.services.database.read { db in
+        try Int64.fetchOne(db, sql: "SELECT id FROM staffAccount WHERE username = ?", arguments: [username])!
+    }
+}
+
 /// The id of the child with this full name.
 public func childID(_ kiosk: TestKiosk, _ name: String) async throws -> Int64 {
     try await kiosk.services.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE fullName = ?", arguments: [name])! }

@@ -80,7 +80,17 @@ import Testing
     @Test func aCommandThatFailsSaysSoInOneLine() throws {
         try withState { state in
             let unknown = try kiosk(["modules", "enable", "karaoke", "--site", "Q1"], state: state)
-            #expect(unknown.errors.split(separator: "\n") == ["Error: no module 'karaoke'; installed: classes, events, library"])
+            #expect(unknown.errors.split(separator: "\n") == ["Error: no module 'karaoke'; installed: classes, events, library, scholarships"])
+            let task = try kiosk(["task", "karaoke/sing"], state: state)
+            #expect(task.status != 0 && task.errors.contains("no task 'karaoke/sing'; installed:") && task.errors.contains("scholarships/retention"))
+        }
+    }
+
+    @Test func aModulesBackgroundTaskRunsOnceFromTheCommandLine() throws {
+        try withState { state in
+            #expect(try kiosk(["demo"], state: state).status == 0)
+            let run = try kiosk(["task", "scholarships/retention"], state: state)
+            #expect(run.status == 0 && run.output.contains("scholarships/retention done"), "\(run.errors)")
         }
     }
 

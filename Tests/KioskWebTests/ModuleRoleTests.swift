@@ -6,16 +6,6 @@ import Testing
 /// A module's roles (the sample module's guide), granted per site on the staff page, and what they
 /// open: only the module's resources that name them, every read of a sensitive one audited.
 @Suite struct ModuleRoleTests {
-    /// The demo administrator creates `username` as staff of the demo site; returns the account's id.
-    private func createStaff(_ admin: Visitor, _ kiosk: TestKiosk, _ username: String) async throws -> Int64 {
-        try await admin.get("/admin/DEMO/staff")
-        try await admin.post("/admin/DEMO/staff", [("username", username), ("displayName", "Chị Hướng"), ("password", "mat-khau-dai-1"),
-                                                   ("role", "staff")])
-        return try await kiosk.services.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM staffAccount WHERE username = ?", arguments: [username])!
-        }
-    }
-
     @Test func aGuideReadsTheVisitsOnlyAndEveryReadIsAudited() async throws {
         try await withLiveKiosk { kiosk, client in
             _ = try await bookVisit(kiosk, client)

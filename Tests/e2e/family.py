@@ -58,7 +58,7 @@ class Family:
         """Whether the focused field lies whole between the header and the on-screen keyboard."""
         return self.browser.execute_script("""
             const field = document.activeElement, keys = document.querySelector('.osk');
-            if (!field || !keys || !field.matches('input')) return false;
+            if (!field || !keys || !field.matches('input, textarea')) return false;
             const r = field.getBoundingClientRect(), top = document.querySelector('.kiosk-header').getBoundingClientRect().bottom;
             return r.top >= top && r.bottom <= innerHeight - keys.offsetHeight && r.height > 0;""")
 

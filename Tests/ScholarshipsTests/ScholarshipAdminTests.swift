@@ -1,0 +1,124 @@
+import Foundation
+import HummingbirdTesting
+import KioskTesting
+import Scholarships
+import Testing
+
+/// The committee's side on the live server: who sees the applications, the desk's documents, and
+/// awards that stay within the round's quota when two administrators award at the same moment.
+@Suite struct ScholarshipAdminTests {
+    /// A family identified at a kiosk applies for its first child, with both consents when asked.
+    private func apply(_ kiosk: TestKiosk, phone: String, birth: String, child: String) async throws {
+        let family = try await FlowDriver(kiosk)
+        try await family.open("scholarships")
+        try await family.identify(phone: phone, birthDate: birth)
+        try await family.tap(child)
+        family.tick("circumstances", option: "Hộ cận nghèo")
+        try await family.tap("Tiếp tục")
+        family.fill("grade", "5")
+        try await family.tap("Tiếp tục")
+        family.tick("consent")
+        try await family.tap("Tiếp tục")
+        if family.screen.title != .key("scholarships.receipt") { try await family.tap("Con đồng ý") }
+        #expect(family.tickets.count == 1)
+    }
+
+    private func status(_ kiosk: TestKiosk) async throws -> [String] {
+        let family = try await FlowDriver.demoFamily(kiosk, opening: "scholarships", "status")
+        guard case .choices(let lines) = family.screen.content else { return [] }
+        return lines.compactMap { $0.detail.map(family.text) }
+    }
+
+    private func applicationID(_ kiosk: TestKiosk, _ child: String) async throws -> Int64 {
+        try await kiosk.services.database.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT a.id FROM scholarships_application a JOIN child c ON c.id = a.childId WHERE c.fullName = ?
+                """, arguments: [child])!
+        }
+    }
+
+    @Test func onlyTheSitesReviewersAndAdministratorsSeeApplicationsAndTheDeskTicksTheDocuments() async throws {
+        let kiosk = try await TestKiosk.make(modules: [ScholarshipsModule()])
+        defer { kiosk.remove() }
+        try await apply(kiosk, phone: DemoData.guardianPhone, birth: "01/06/2015", child: "Nguyễn Văn An")
+        let id = try await applicationID(kiosk, "Nguyễn Văn An")
+        #expect(try await status(kiosk) == ["Đã nhận hồ sơ, chờ nộp giấy tờ"])
+        try await kiosk.application().test(.live) { client in
+            let staff = try await loggedIn(client, DemoData.staffUsername, DemoData.staffPassword)
+            #expect(try await staff.get("/admin/DEMO/m/scholarships/applications").status == .forbidden)
+            #expect(try await staff.get("/admin/DEMO/m/scholarships/applications/\(id)/page").status == .forbidden)
+            // At the station a receipt is a receipt: no name, nothing of the application.
+            let receipt = try await KioskTesting.card(kiosk, ScholarshipsModule.receipt, childID: try await childID(kiosk, "Nguyễn Văn An"))
+            try await staff.get("/staff/DEMO")
+            let scanned = try await staff.scan(receipt, activity: nil)
+            #expect(scanned["name"] as? String == "" && !(scanned.description.contains("An")), "\(scanned)")
+
+            let admin = try await KioskTesting.admin(client)
+            let reviewerID = try await createStaff(admin, kiosk, "huong")
+            try await admin.get("/admin/DEMO/staff")
+            try await admin.post("/admin/DEMO/staff/\(reviewerID)/grant", [("role", "scholarships.reviewer")])
+            let reviewer = try await loggedIn(client, "huong", "mat-khau-dai-1")
+            try await reviewer.get("/admin/DEMO/m/scholarships/applications")
+            #expect(reviewer.page.contains("<td>Nguyễn Văn An</td>") && reviewer.page.contains("Đã nhận hồ sơ, chờ nộp giấy tờ"))
+            #expect(try await reviewer.get("/admin/DEMO/m/scholarships/rounds").status == .forbidden, "rounds are the administrators'")
+            try await reviewer.get("/admin/DEMO/m/scholarships/applications/\(id)/page")
+            #expect(reviewer.page.contains("Hộ cận nghèo"))
+            for document in 0..<2 {
+                try await reviewer.post("/admin/DEMO/m/scholarships/applications/\(id)/page", [("key", "document:\(document)")])
+            }
+            #expect(try await status(kiosk) == ["Còn thiếu giấy tờ: Học bạ năm học trước, Giấy khai sinh, Ảnh 3×4"])
+            for document in 2..<5 {
+                try await reviewer.post("/admin/DEMO/m/scholarships/applications/\(id)/page", [("key", "document:\(document)")])
+            }
+            #expect(try await status(kiosk) == ["Đang xét"])
+        }
+        let reads = try await kiosk.services.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE action = 'scholarships.applications.read' AND actor LIKE '%huong%'")
+        }
+        #expect(reads == 7, "the list and each showing of the page (once, then after each of five ticks), each written down")
+    }
+
+    @Test func twoAdministratorsAwardingTheLastPlaceAtOnceGiveOneAwardAndEachDecisionSaysWhoAndWhy() async throws {
+        let kiosk = try await TestKiosk.make(modules: [ScholarshipsModule()])
+        defer { kiosk.remove() }
+        try await addFamily(kiosk, phone: "0933000601", children: [("Đỗ Thu Trang", "2014-04-04")])
+        try await apply(kiosk, phone: DemoData.guardianPhone, birth: "01/06/2015", child: "Nguyễn Văn An")
+        try await apply(kiosk, phone: "0933000601", birth: "04/04/2014", child: "Đỗ Thu Trang")
+        let an = try await applicationID(kiosk, "Nguyễn Văn An"), trang = try await applicationID(kiosk, "Đỗ Thu Trang")
+        try await kiosk.services.database.write { db in
+            try db.execute(sql: "UPDATE scholarships_round SET quota = 1")
+        }
+        try await kiosk.application().test(.live) { client in
+            let first = try await KioskTesting.admin(client), second = try await KioskTesting.admin(client)
+            // No award before the documents are all in.
+            try await first.get("/admin/DEMO/m/scholarships/applications/\(an)")
+            let early = try await first.post("/admin/DEMO/m/scholarships/applications/\(an)", [("decision", "awarded"), ("reason", "Hoàn cảnh khó khăn")])
+            #expect(early.status == .badRequest && first.page.contains("Hồ sơ còn thiếu giấy tờ"))
+            try await kiosk.services.database.write { db in
+                // The desk received every document of both (as the page's buttons record them).
+                try db.execute(sql: "UPDATE scholarships_application SET documentsReceived = ?", arguments: [
+                    #"["Đơn xin học bổng","Giấy chứng nhận hộ nghèo hoặc cận nghèo","Học bạ năm học trước","Giấy khai sinh","Ảnh 3×4"]"#,
+                ])
+            }
+            try await first.get("/admin/DEMO/m/scholarships/applications/\(an)")
+            try await second.get("/admin/DEMO/m/scholarships/applications/\(trang)")
+            async let one = first.post("/admin/DEMO/m/scholarships/applications/\(an)", [("decision", "awarded"), ("reason", "Mồ côi cha")])
+            async let two = second.post("/admin/DEMO/m/scholarships/applications/\(trang)", [("decision", "awarded"), ("reason", "Hộ cận nghèo")])
+            let answers = try await [one.status, two.status]
+            #expect(answers.filter { $0 == .ok }.count == 1 && answers.filter { $0 == .badRequest }.count == 1, "\(answers)")
+            #expect(first.page.contains("Đợt này đã trao đủ 1 suất.") || second.page.contains("Đợt này đã trao đủ 1 suất."))
+
+            let winner = try await kiosk.services.database.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, decidedBy, decisionReason FROM scholarships_application WHERE decision = 'awarded'")
+                    .map { ($0["id"] as Int64, $0["decidedBy"] as String, $0["decisionReason"] as String) }!
+            }
+            #expect(winner.1 == DemoData.adminUsername && ["Mồ côi cha", "Hộ cận nghèo"].contains(winner.2))
+            try await first.get("/admin/DEMO/m/scholarships/applications/\(winner.0)/export/letter")
+            #expect(first.page.contains("được nhận học bổng") && first.page.contains("2.000.000 đồng"))
+        }
+        let awarded = try await kiosk.services.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scholarships_application WHERE decision = 'awarded'")
+        }
+        #expect(awarded == 1)
+    }
+}
