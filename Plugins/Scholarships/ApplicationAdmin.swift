@@ -7,7 +7,7 @@ import KioskCore
 /// export the letter to the guardian.
 enum ApplicationAdmin {
     private static let statuses: [ScholarshipApplication.Status] = [.received, .documentsMissing, .underReview, .awarded, .notAwarded]
-    private static let statusOptions = statuses.map { FieldOption($0.rawValue, .key("scholarships.status.\($0.rawValue)")) }
+    static let statusOptions = statuses.map { FieldOption($0.rawValue, .key("scholarships.status.\($0.rawValue)")) }
 
     private static let decisionOptions = [ScholarshipApplication.Decision.awarded, .notAwarded].map {
         FieldOption($0.rawValue, .key("scholarships.status.\($0.rawValue)"))
@@ -19,7 +19,8 @@ enum ApplicationAdmin {
                  AdminField("reason", .key("scholarships.admin.reason"), .multiline(maxLength: 500))],
         listColumns: [AdminColumn("child", .key("scholarships.admin.child")), AdminColumn("round", .key("scholarships.admin.round")),
                       AdminColumn("status", .key("scholarships.admin.status")), AdminColumn("missing", .key("scholarships.admin.missing")),
-                      AdminColumn("applied", .key("scholarships.admin.applied"))],
+                      AdminColumn("applied", .key("scholarships.admin.applied")), AdminColumn("decidedBy", .key("scholarships.admin.decidedBy")),
+                      AdminColumn("reason", .key("scholarships.admin.reason"))],
         filters: [AdminFilter("status", .key("scholarships.admin.status"), options: statusOptions)],
         roles: [ScholarshipsModule.reviewer.role], sensitive: true,
         list: { query, context, db in
@@ -28,6 +29,8 @@ enum ApplicationAdmin {
                 AdminRow(id: row.application.id!, values: [
                     "child": row.child, "round": row.round.titleVi, "status": row.status.rawValue,
                     "missing": String(row.application.missing(of: row.round).count), "applied": LocalTime.display(row.application.appliedAt),
+                    "decidedBy": row.application.decidedBy.map { "\($0) · \(row.application.decidedAt.map(LocalTime.display) ?? "")" } ?? "",
+                    "reason": row.application.decisionReason ?? "",
                 ])
             })
         },
@@ -36,23 +39,17 @@ enum ApplicationAdmin {
             return ["decision": application.decision?.rawValue ?? "", "reason": application.decisionReason ?? ""]
         },
         save: { id, values, context, db in
-            guard let id else { throw KioskError(.invalidInput, "scholarships.decision.atKiosk") }
+            guard let id else { throw KioskError(.notFound, "error.notFound") }
             guard let decision = ScholarshipApplication.Decision(rawValue: values["decision"] ?? "") else {
                 throw KioskError(.invalidInput, "error.field.required", field: "decision")
             }
             try Decisions.decide(id, decision, reason: try AdminValues(values).text("reason", maxLength: 500, lines: true), context, db)
             return id
         },
-        exports: [AdminExport(name: "letter", label: .key("scholarships.admin.letter"), make: Decisions.letter)],
+        creates: false, exports: [AdminExport(name: "letter", label: .key("scholarships.admin.letter"), make: Decisions.letter)],
         page: { id, _, context, db in
             guard let (application, round, child) = try find(id, site: context.site, db) else { return nil }
-            return AdminPage(title: .literal(vi: "\(child) · \(round.titleVi)"),
-                             intro: [.key("scholarships.status.\(application.status(in: round).rawValue)"),
-                                     .literal(vi: application.circumstances.joined(separator: " · ")),
-                                     .literal(vi: "\(application.school) · \(application.grade)"), .literal(vi: application.note)]
-                                 + (application.decidedBy.map { by in
-                                     [.literal(vi: "\(by) · \(application.decidedAt.map(LocalTime.display) ?? "") · \(application.decisionReason ?? "")")]
-                                 } ?? []),
+            return AdminPage(title: .literal(vi: "\(child) · \(round.titleVi)"), intro: summary(application, round),
                              sections: [AdminSection(
                                 title: .key("scholarships.admin.documents"),
                                 columns: [.key("scholarships.admin.document"), .key("scholarships.admin.received")],
@@ -79,7 +76,17 @@ enum ApplicationAdmin {
             try application.update(db)
         })
 
-    private struct Listed {
+    /// What a page shows of an application: its status, what the family declared, and the decision.
+    static func summary(_ application: ScholarshipApplication, _ round: ScholarshipRound) -> [LocalizedText] {
+        [.key("scholarships.status.\(application.status(in: round).rawValue)"),
+         .literal(vi: application.circumstances.joined(separator: " · ")),
+         .literal(vi: "\(application.school) · \(application.grade)"), .literal(vi: application.note)]
+            + (application.decidedBy.map { by in
+                [.literal(vi: "\(by) · \(application.decidedAt.map(LocalTime.display) ?? "") · \(application.decisionReason ?? "")")]
+            } ?? [])
+    }
+
+    struct Listed {
         let application: ScholarshipApplication
         let round: ScholarshipRound
         let child: String
@@ -87,7 +94,7 @@ enum ApplicationAdmin {
     }
 
     /// The site's applications, the newest round first.
-    private static func applications(of site: Site, _ db: Database) throws -> [Listed] {
+    static func applications(of site: Site, _ db: Database) throws -> [Listed] {
         let rounds = try ScholarshipRound.filter(ScholarshipRound.Columns.siteId == site.id!).order(ScholarshipRound.Columns.opensOn.desc).fetchAll(db)
         let applications = try ScholarshipApplication.filter(rounds.map { $0.id! }.contains(ScholarshipApplication.Columns.roundId))
             .order(Column("appliedAt")).fetchAll(db)
@@ -101,7 +108,7 @@ enum ApplicationAdmin {
     }
 
     /// An application of the site, with its round and the child's name.
-    private static func find(_ id: Int64, site: Site, _ db: Database) throws -> (ScholarshipApplication, ScholarshipRound, String)? {
+    static func find(_ id: Int64, site: Site, _ db: Database) throws -> (ScholarshipApplication, ScholarshipRound, String)? {
         guard let application = try ScholarshipApplication.fetchOne(db, key: id),
               let round = try ScholarshipRound.fetchOne(db, key: application.roundId), round.siteId == site.id else { return nil }
         return (application, round, try application.childId.flatMap { try FamilyDirectory.child($0, db)?.fullName } ?? "")

@@ -39,8 +39,8 @@ enum Decisions {
               let child = try application.childId.flatMap({ try FamilyDirectory.child($0, db) }) else { throw KioskError(.notFound, "scholarships.decision.none") }
         let guardian = try FamilyDirectory.firstGuardians(ofFamilies: [child.familyId], db)[child.familyId]?.fullName ?? ""
         let body = decision == .awarded
-            ? "Hội đồng xét học bổng trân trọng thông báo: em <b>\(HTML.escape(child.fullName))</b> được nhận học bổng "
-              + "\(HTML.escape(round.titleVi)), trị giá <b>\(vnd(round.award)) đồng</b>."
+            ? "Hội đồng xét học bổng trân trọng thông báo: em <b>\(HTML.escape(child.fullName))</b> được nhận "
+              + "«\(HTML.escape(round.titleVi))», trị giá <b>\(vnd(round.award)) đồng</b>."
             : "Hội đồng xét học bổng cảm ơn gia đình đã gửi hồ sơ. Đợt \(HTML.escape(round.titleVi)) có \(round.quota) suất, "
               + "và em <b>\(HTML.escape(child.fullName))</b> chưa được nhận học bổng đợt này."
         let html = """

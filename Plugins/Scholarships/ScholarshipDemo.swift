@@ -10,6 +10,7 @@ enum ScholarshipDemo {
             opensOn: today.adding(days: -7), closesOn: today.adding(days: 60), minAge: 6, maxAge: 15,
             criteria: "Hộ nghèo\nHộ cận nghèo\nMồ côi cha hoặc mẹ\nKhuyết tật\nBệnh hiểm nghèo, bệnh dài ngày\nHoàn cảnh khó khăn khác",
             documents: "Đơn xin học bổng\nGiấy chứng nhận hộ nghèo hoặc cận nghèo\nHọc bạ năm học trước\nGiấy khai sinh\nẢnh 3×4",
+            rubric: "Hoàn cảnh gia đình | 10 | 3\nKết quả học tập | 10 | 2\nNỗ lực vượt khó | 10 | 2",
             quota: 20, budget: 40_000_000, award: 2_000_000, retentionMonths: 12)
         try round.insert(db)
     }

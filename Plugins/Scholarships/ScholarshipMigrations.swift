@@ -14,6 +14,7 @@ enum ScholarshipMigrations {
                 t.column("maxAge", .integer).notNull()
                 t.column("criteria", .text).notNull()
                 t.column("documents", .text).notNull()
+                t.column("rubric", .text).notNull()
                 t.column("quota", .integer).notNull()
                 t.column("budget", .integer).notNull()
                 t.column("award", .integer).notNull()
@@ -36,6 +37,23 @@ enum ScholarshipMigrations {
                 t.column("decisionReason", .text)
                 // One application per child and round, whoever taps twice.
                 t.uniqueKey(["roundId", "childId"])
+            }
+            try db.create(table: DocumentPhotos.table) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationId", .integer).notNull().indexed().references(ScholarshipApplication.databaseTableName, onDelete: .cascade)
+                t.column("document", .text).notNull()
+                // The core's attachment, erased with the child's family and by the retention.
+                t.column("attachmentId", .integer).notNull()
+                t.column("addedAt", .datetime).notNull()
+            }
+            try db.create(table: Review.databaseTableName) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationId", .integer).notNull().references(ScholarshipApplication.databaseTableName, onDelete: .cascade)
+                t.column("reviewer", .text).notNull()
+                t.column("scores", .text).notNull()
+                t.column("recusedReason", .text)
+                t.column("submittedAt", .datetime).notNull()
+                t.uniqueKey(["applicationId", "reviewer"])
             }
         }
     }

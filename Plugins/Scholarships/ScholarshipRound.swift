@@ -19,6 +19,8 @@ struct ScholarshipRound: Codable, Sendable, Hashable, Identifiable, FetchableRec
     var criteria: String
     /// One a line: the documents to bring to the desk.
     var documents: String
+    /// One a line, `criterion | highest score | weight`: what each reviewer scores.
+    var rubric: String
     /// How many awards, each of `award` VND, within `budget` VND.
     var quota: Int
     var budget: Int
@@ -37,6 +39,7 @@ struct ScholarshipRound: Codable, Sendable, Hashable, Identifiable, FetchableRec
     var title: LocalizedText { .literal(vi: titleVi, en: titleEn.isEmpty ? titleVi : titleEn) }
 
     var criteriaList: [String] { Self.lines(criteria) }
+    var rubricCriteria: [RubricCriterion] { Self.lines(rubric).compactMap(RubricCriterion.init(line:)) }
     var documentList: [String] { Self.lines(documents) }
 
     static func lines(_ text: String) -> [String] {

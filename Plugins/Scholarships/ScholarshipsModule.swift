@@ -31,7 +31,9 @@ public struct ScholarshipsModule: KioskModule {
 
     public var roles: [ModuleRole] { [Self.reviewer] }
 
-    public var adminResources: [AdminResource] { [RoundAdmin.rounds, ApplicationAdmin.applications] }
+    public var adminResources: [AdminResource] {
+        [RoundAdmin.rounds, ApplicationAdmin.applications, DocumentPhotos.photos, ReviewAdmin.reviews, RankingAdmin.ranking]
+    }
 
     /// A receipt scanned at a staff station says only that it is a receipt: what it holds is for reviewers.
     public func judge(_ scan: Scan, _ db: Database) throws -> ScanVerdict? {
@@ -40,6 +42,10 @@ public struct ScholarshipsModule: KioskModule {
     }
 
     public var backgroundTasks: [ModuleTask] { [Retention.task] }
+
+    public func reportFigures(_ site: Site, from: LocalDate, to: LocalDate, _ db: Database) throws -> [ReportFigure] {
+        try ScholarshipReport.figures(site, from: from, to: to, db)
+    }
 
     public func exportChild(_ childID: Int64, _ db: Database) throws -> [ExportSection] {
         let rows = try Row.fetchAll(db, sql: """

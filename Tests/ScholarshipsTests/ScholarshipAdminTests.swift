@@ -7,34 +7,10 @@ import Testing
 /// The committee's side on the live server: who sees the applications, the desk's documents, and
 /// awards that stay within the round's quota when two administrators award at the same moment.
 @Suite struct ScholarshipAdminTests {
-    /// A family identified at a kiosk applies for its first child, with both consents when asked.
-    private func apply(_ kiosk: TestKiosk, phone: String, birth: String, child: String) async throws {
-        let family = try await FlowDriver(kiosk)
-        try await family.open("scholarships")
-        try await family.identify(phone: phone, birthDate: birth)
-        try await family.tap(child)
-        family.tick("circumstances", option: "Hộ cận nghèo")
-        try await family.tap("Tiếp tục")
-        family.fill("grade", "5")
-        try await family.tap("Tiếp tục")
-        family.tick("consent")
-        try await family.tap("Tiếp tục")
-        if family.screen.title != .key("scholarships.receipt") { try await family.tap("Con đồng ý") }
-        #expect(family.tickets.count == 1)
-    }
-
     private func status(_ kiosk: TestKiosk) async throws -> [String] {
         let family = try await FlowDriver.demoFamily(kiosk, opening: "scholarships", "status")
         guard case .choices(let lines) = family.screen.content else { return [] }
         return lines.compactMap { $0.detail.map(family.text) }
-    }
-
-    private func applicationID(_ kiosk: TestKiosk, _ child: String) async throws -> Int64 {
-        try await kiosk.services.database.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT a.id FROM scholarships_application a JOIN child c ON c.id = a.childId WHERE c.fullName = ?
-                """, arguments: [child])!
-        }
     }
 
     @Test func onlyTheSitesReviewersAndAdministratorsSeeApplicationsAndTheDeskTicksTheDocuments() async throws {
@@ -94,12 +70,7 @@ import Testing
             try await first.get("/admin/DEMO/m/scholarships/applications/\(an)")
             let early = try await first.post("/admin/DEMO/m/scholarships/applications/\(an)", [("decision", "awarded"), ("reason", "Hoàn cảnh khó khăn")])
             #expect(early.status == .badRequest && first.page.contains("Hồ sơ còn thiếu giấy tờ"))
-            try await kiosk.services.database.write { db in
-                // The desk received every document of both (as the page's buttons record them).
-                try db.execute(sql: "UPDATE scholarships_application SET documentsReceived = ?", arguments: [
-                    #"["Đơn xin học bổng","Giấy chứng nhận hộ nghèo hoặc cận nghèo","Học bạ năm học trước","Giấy khai sinh","Ảnh 3×4"]"#,
-                ])
-            }
+            try await receiveEveryDocument(kiosk)
             try await first.get("/admin/DEMO/m/scholarships/applications/\(an)")
             try await second.get("/admin/DEMO/m/scholarships/applications/\(trang)")
             async let one = first.post("/admin/DEMO/m/scholarships/applications/\(an)", [("decision", "awarded"), ("reason", "Mồ côi cha")])
@@ -114,11 +85,51 @@ import Testing
             }
             #expect(winner.1 == DemoData.adminUsername && ["Mồ côi cha", "Hộ cận nghèo"].contains(winner.2))
             try await first.get("/admin/DEMO/m/scholarships/applications/\(winner.0)/export/letter")
-            #expect(first.page.contains("được nhận học bổng") && first.page.contains("2.000.000 đồng"))
+            #expect(first.page.contains("được nhận «Học bổng Vượt khó 2027»") && first.page.contains("2.000.000 đồng"))
+            // The decisions as CSV for the committee's minutes: who, when, why.
+            let csv = String(buffer: try await first.get("/admin/DEMO/m/scholarships/applications/export.csv?f.status=awarded").body)
+            #expect(csv.contains("Được nhận học bổng") && csv.contains("\(DemoData.adminUsername) · 22/11/2026") && csv.contains(winner.2))
         }
         let awarded = try await kiosk.services.database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scholarships_application WHERE decision = 'awarded'")
         }
         #expect(awarded == 1)
+        let report = try await SiteReport(site: kiosk.site, from: LocalDate(iso: "2026-11-01")!, to: LocalDate(iso: "2026-11-30")!,
+                                          registry: kiosk.services.registry, database: kiosk.services.database)
+        #expect(report.figure("scholarships", "applications")?.value == 2)
+        #expect(report.figure("scholarships", "applications")?.parts.map(\.value) == [2], "both declared a near-poor household")
+        #expect(report.figure("scholarships", "awards")?.parts.first?.label == .key("scholarships.report.ofQuota", "Học bổng Vượt khó 2027", "1"))
+        #expect(report.figure("scholarships", "amount_vnd")?.value == 2_000_000)
+    }
+}
+
+/// A round as the administrators set it on its form.
+@Suite struct ScholarshipRoundTests {
+    @Test func aRoundIsEditedOnItsFormAndABadRubricOrBudgetIsRefusedWithNothingSaved() async throws {
+        let kiosk = try await TestKiosk.make(modules: [ScholarshipsModule()])
+        defer { kiosk.remove() }
+        try await kiosk.application().test(.live) { client in
+            let admin = try await KioskTesting.admin(client)
+            try await admin.get("/admin/DEMO/m/scholarships/rounds/1")
+            #expect(admin.page.contains(#"value="2026-11-15""#), "the form shows the round's opening day")
+            var fields: [(String, String)] = [
+                ("titleVi", "Học bổng Ươm mầm"), ("titleEn", ""), ("opensOn", "2026-12-01"), ("closesOn", "2027-01-31"), ("minAge", "6"),
+                ("maxAge", "12"), ("criteria", "Hộ nghèo\r\nMồ côi"), ("documents", "Đơn xin học bổng"), ("rubric", "Hoàn cảnh | 10 | 3\r\nHọc tập | 10"),
+                ("quota", "5"), ("budget", "10000000"), ("award", "2000000"), ("retentionMonths", "12"),
+            ]
+            #expect(try await admin.post("/admin/DEMO/m/scholarships/rounds/1", fields).status == .badRequest)
+            #expect(admin.page.contains("Mỗi dòng thang điểm ghi"))
+            fields[8] = ("rubric", "Hoàn cảnh | 10 | 3\r\nHọc tập | 10 | 2")
+            fields[10] = ("budget", "9000000")
+            #expect(try await admin.post("/admin/DEMO/m/scholarships/rounds/1", fields).status == .badRequest)
+            #expect(admin.page.contains("Số suất nhân mỗi suất vượt tổng kinh phí."))
+            fields[10] = ("budget", "10000000")
+            #expect(try await admin.post("/admin/DEMO/m/scholarships/rounds/1", fields).status == .ok)
+        }
+        let round = try await kiosk.services.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT titleVi, criteria, rubric, closesOn FROM scholarships_round WHERE id = 1")
+                .map { row in ["titleVi", "criteria", "rubric", "closesOn"].map { name in row[name] as String } }
+        }
+        #expect(round == ["Học bổng Ươm mầm", "Hộ nghèo\nMồ côi", "Hoàn cảnh | 10 | 3\nHọc tập | 10 | 2", "2027-01-31"])
     }
 }

@@ -34,6 +34,9 @@ public struct AdminResource: Sendable {
     /// Validates and saves (id nil: a new record), returning the id; throws `KioskError` on bad input.
     /// Nil: the records are made elsewhere (at the kiosk) and the list offers no form.
     public let save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?
+    /// Whether the form makes new records too, or only edits those made elsewhere (a decision on an
+    /// application sent from the kiosk).
+    public let creates: Bool
     /// Exports offered for each record of the list (CSV and printable lists).
     public let exports: [AdminExport]
     /// The record's own page (enrolled children, a register), in the view asked for; nil: no page.
@@ -42,6 +45,9 @@ public struct AdminResource: Sendable {
     public let perform: (@Sendable (Int64, _ key: String, AdminActionContext, Database) throws -> Void)?
     /// Records brought as a CSV file from Excel; nil: the list offers no import.
     public let importer: AdminImport?
+    /// Fields a record adds to its form, read for that record (the criteria of an application's
+    /// round, each scored); its values reach `save` with the others.
+    public let recordFields: (@Sendable (Int64, AdminReadContext, Database) throws -> [AdminField])?
     /// Labels for the records of the list as its filters narrow it (copies of books), which the
     /// host prints on an A4 sheet, each with its code as a QR code; nil: the list prints no labels.
     public let labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])?
@@ -51,10 +57,11 @@ public struct AdminResource: Sendable {
                 list: @escaping @Sendable (AdminListQuery, AdminReadContext, Database) throws -> AdminList,
                 load: @escaping @Sendable (Int64, AdminReadContext, Database) throws -> [String: String]?,
                 save: (@Sendable (Int64?, [String: String], AdminActionContext, Database) throws -> Int64)?,
-                exports: [AdminExport] = [],
+                creates: Bool = true, exports: [AdminExport] = [],
                 page: (@Sendable (Int64, String?, AdminReadContext, Database) throws -> AdminPage?)? = nil,
                 perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil, importer: AdminImport? = nil,
-                labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])? = nil) {
+                labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])? = nil,
+                recordFields: (@Sendable (Int64, AdminReadContext, Database) throws -> [AdminField])? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
@@ -65,11 +72,13 @@ public struct AdminResource: Sendable {
         self.list = list
         self.load = load
         self.save = save
+        self.creates = creates
         self.exports = exports
         self.page = page
         self.perform = perform
         self.importer = importer
         self.labels = labels
+        self.recordFields = recordFields
     }
 
     /// What a row shows in each list column: the value, or for a column named like a select field

@@ -48,7 +48,7 @@ struct AdminResourcesController {
                  "editable": resource.save != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": text($0.label)] }] as [String: Any]
             },
-            "creatable": resource.save != nil, "importable": resource.importer != nil, "labelled": resource.labels != nil,
+            "creatable": resource.save != nil && resource.creates, "importable": resource.importer != nil, "labelled": resource.labels != nil,
             "imported": optional(request.uri.queryParameters["imported"].flatMap { Int(String($0)) }
                 .map { services.localizer.string(.key("admin.import.done", String($0)), language) }),
             "filters": resource.filters.map { filter in
@@ -87,7 +87,7 @@ struct AdminResourcesController {
 
     @Sendable func newForm(_ request: Request, context: KioskRequestContext) async throws -> HTMLPage {
         let (reader, module, resource) = try await resolve(context)
-        guard resource.save != nil else { throw HTTPError(.notFound) }
+        guard resource.save != nil, resource.creates else { throw HTTPError(.notFound) }
         return try await form(reader, module, resource, id: nil, values: [:], error: nil, context)
     }
 
@@ -107,6 +107,7 @@ struct AdminResourcesController {
         guard let save = resource.save else { throw HTTPError(.notFound) }
         let site = reader.site
         let id = context.parameters.get("id", as: Int64.self)
+        guard id != nil || resource.creates else { throw HTTPError(.notFound) }
         let values = context.form.fields.compactMapValues(\.last)
         do {
             // Only the files of the resource's own file fields reach the module.
@@ -208,13 +209,17 @@ struct AdminResourcesController {
                       error: KioskError?, _ context: KioskRequestContext) async throws -> HTMLPage {
         let language = context.language
         let site = reader.site
-        let loaders = resource.fields.compactMap { field in
+        var formFields = resource.fields
+        if let id, let recordFields = resource.recordFields {
+            formFields += try await services.database.read { db in try recordFields(id, reader, db) }
+        }
+        let loaders = formFields.compactMap { field in
             if case .options(let load) = field.kind { (field.name, load) } else { nil }
         }
         let lookedUp = loaders.isEmpty ? [:] : try await services.database.read { db in
             try Dictionary(uniqueKeysWithValues: loaders.map { name, load in (name, try load(site, db)) })
         }
-        let fields: [[String: Any]] = resource.fields.map { field in
+        let fields: [[String: Any]] = formFields.map { field in
             var entry: [String: Any] = ["name": field.name, "label": services.localizer.string(field.label, language),
                                         "value": values[field.name] ?? "", "required": field.required,
                                         "error": optional(error?.field == field.name ? services.localizer.string(error!.message, language) : nil)]
@@ -234,7 +239,7 @@ struct AdminResourcesController {
             }
             return entry
         }
-        let formError = error.flatMap { error in resource.fields.contains { $0.name == error.field } ? nil : services.localizer.string(error.message, language) }
+        let formError = error.flatMap { error in formFields.contains { $0.name == error.field } ? nil : services.localizer.string(error.message, language) }
         return services.page(context: context, title: resource.title, template: "admin-form", values: base(reader, module, resource, language).merging([
             "id": id.map(String.init) ?? "new", "isNew": id == nil, "fields": fields, "error": optional(formError),
             "multipart": resource.fields.contains { $0.isFile },
