@@ -74,7 +74,8 @@ enum ApplicationAdmin {
                 application.documentsReceived.append(document)
             }
             try application.update(db)
-        })
+        },
+        opensTickets: ScholarshipsModule.receipt)
 
     /// What a page shows of an application: its status, what the family declared, and the decision.
     static func summary(_ application: ScholarshipApplication, _ round: ScholarshipRound) -> [LocalizedText] {

@@ -36,9 +36,15 @@ import Testing
             let reviewer = try await loggedIn(client, "huong", "mat-khau-dai-1")
             try await reviewer.get("/admin/DEMO/m/scholarships/applications")
             #expect(reviewer.page.contains("<td>Nguyễn Văn An</td>") && reviewer.page.contains("Đã nhận hồ sơ, chờ nộp giấy tờ"))
+            // The desk scans the receipt into the box above the list: its application opens.
+            #expect(reviewer.page.contains(#"id="scan-open""#))
             #expect(try await reviewer.get("/admin/DEMO/m/scholarships/rounds").status == .forbidden, "rounds are the administrators'")
-            try await reviewer.get("/admin/DEMO/m/scholarships/applications/\(id)/page")
-            #expect(reviewer.page.contains("Hộ cận nghèo"))
+            let code = receipt.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await reviewer.get("/admin/DEMO/m/scholarships/applications/scanned?code=\(code)%0D")
+            #expect(reviewer.page.contains("Hộ cận nghèo") && reviewer.page.contains("Nguyễn Văn An · Học bổng Vượt khó 2027"))
+            let forged = String(receipt.dropLast(2)) + "AA"
+            try await reviewer.get("/admin/DEMO/m/scholarships/applications/scanned?code=\(forged)")
+            #expect(reviewer.page.contains("Không nhận ra mã này ở cơ sở."))
             for document in 0..<2 {
                 try await reviewer.post("/admin/DEMO/m/scholarships/applications/\(id)/page", [("key", "document:\(document)")])
             }
@@ -51,7 +57,7 @@ import Testing
         let reads = try await kiosk.services.database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE action = 'scholarships.applications.read' AND actor LIKE '%huong%'")
         }
-        #expect(reads == 7, "the list and each showing of the page (once, then after each of five ticks), each written down")
+        #expect(reads == 8, "the list twice and each showing of the page (once, then after each of five ticks), each written down")
     }
 
     @Test func twoAdministratorsAwardingTheLastPlaceAtOnceGiveOneAwardAndEachDecisionSaysWhoAndWhy() async throws {

@@ -48,6 +48,9 @@ public struct AdminResource: Sendable {
     /// Fields a record adds to its form, read for that record (the criteria of an application's
     /// round, each scored); its values reach `save` with the others.
     public let recordFields: (@Sendable (Int64, AdminReadContext, Database) throws -> [AdminField])?
+    /// The ticket a record hands out (an application's receipt): scanned or typed into the box above
+    /// the list, a genuine ticket of this kind and site opens its record's page (the ticket's subject).
+    public let opensTickets: TicketKind?
     /// Labels for the records of the list as its filters narrow it (copies of books), which the
     /// host prints on an A4 sheet, each with its code as a QR code; nil: the list prints no labels.
     public let labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])?
@@ -61,7 +64,8 @@ public struct AdminResource: Sendable {
                 page: (@Sendable (Int64, String?, AdminReadContext, Database) throws -> AdminPage?)? = nil,
                 perform: (@Sendable (Int64, String, AdminActionContext, Database) throws -> Void)? = nil, importer: AdminImport? = nil,
                 labels: (@Sendable (AdminListQuery, AdminReadContext, Database) throws -> [PrintedLabel])? = nil,
-                recordFields: (@Sendable (Int64, AdminReadContext, Database) throws -> [AdminField])? = nil) {
+                recordFields: (@Sendable (Int64, AdminReadContext, Database) throws -> [AdminField])? = nil,
+                opensTickets: TicketKind? = nil) {
         self.name = name
         self.title = title
         self.fields = fields
@@ -79,6 +83,7 @@ public struct AdminResource: Sendable {
         self.importer = importer
         self.labels = labels
         self.recordFields = recordFields
+        self.opensTickets = opensTickets
     }
 
     /// What a row shows in each list column: the value, or for a column named like a select field

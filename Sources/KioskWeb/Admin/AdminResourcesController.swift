@@ -16,6 +16,7 @@ struct AdminResourcesController {
         routes.get(":site/m/:module/:resource/export.csv", use: exportList)
         routes.get(":site/m/:module/:resource/print", use: printList)
         routes.get(":site/m/:module/:resource/labels", use: printLabels)
+        routes.get(":site/m/:module/:resource/scanned", use: openScanned)
         routes.get(":site/m/:module/:resource/import", use: importForm)
         routes.post(":site/m/:module/:resource/import", use: importFile)
         routes.get(":site/m/:module/:resource/new", use: newForm)
@@ -48,6 +49,8 @@ struct AdminResourcesController {
                  "editable": resource.save != nil,
                  "exports": resource.exports.map { ["name": $0.name, "label": text($0.label)] }] as [String: Any]
             },
+            "scannable": resource.opensTickets != nil && resource.page != nil,
+            "notFound": request.uri.queryParameters["scanned"] == "unknown",
             "creatable": resource.save != nil && resource.creates, "importable": resource.importer != nil, "labelled": resource.labels != nil,
             "imported": optional(request.uri.queryParameters["imported"].flatMap { Int(String($0)) }
                 .map { services.localizer.string(.key("admin.import.done", String($0)), language) }),
