@@ -39,23 +39,27 @@ enum LibraryRun {
         print(line("desk return (POST /api/scan)", deskIn))
 
         // The kiosk: the card scanned on the home screen, the library opened, two books; each scan
-        // is the POST and the screen it leads to, as the browser shows it.
-        var kioskOut: [CurlClient.Answer] = [], kioskBooks: [String] = []
+        // is timed to its answer (the loan is durable before it) and to the screen it leads to.
+        var kioskOut: [CurlClient.Answer] = [], kioskScreens: [CurlClient.Answer] = [], kioskBooks: [String] = []
         for number in 0..<(times / 2) {
             let kiosk = try KioskSession(base: base, jar: state.appendingPathComponent("kiosk-\(number)").path)
             _ = try kiosk.scan(readers[times / 2 + number].card)
             _ = try kiosk.get("/kiosk/DEMO/start/library/start")
             for _ in 0..<2 {
                 let book = copies.removeFirst()
-                kioskOut.append(try kiosk.scan(book))
+                let (answer, screen) = try kiosk.scanAnswered(book)
+                kioskOut.append(answer)
+                kioskScreens.append(screen)
                 kioskBooks.append(book)
             }
         }
-        let lentAtKiosk = kioskOut.filter { $0.body.contains("Trả trước ngày") }.count
+        let lentAtKiosk = kioskScreens.filter { $0.body.contains("Trả trước ngày") }.count
         print(line("kiosk checkout (POST /kiosk/…/scan)", kioskOut) + "   \(lentAtKiosk) of \(kioskOut.count) lent")
+        print(line("  and its screen (GET)", kioskScreens))
         let returner = try KioskSession(base: base, jar: state.appendingPathComponent("kiosk-returns").path)
-        let kioskIn = try kioskBooks.map { try returner.scan($0) }
-        print(line("kiosk return, no card", kioskIn) + "   \(kioskIn.filter { $0.body.contains("Đã trả") }.count) taken back")
+        let kioskIn = try kioskBooks.map { try returner.scanAnswered($0) }
+        print(line("kiosk return, no card (POST)", kioskIn.map(\.answer)) + "   \(kioskIn.filter { $0.screen.body.contains("Đã trả") }.count) taken back")
+        print(line("  and its screen (GET)", kioskIn.map(\.screen)))
 
         // The catalogue at the kiosk: words of a title without tone marks.
         let searcher = try KioskSession(base: base, jar: state.appendingPathComponent("kiosk-search").path)
@@ -102,10 +106,13 @@ enum LibraryRun {
 /// A kiosk browser for the bench: its cookies, and the CSRF token of the last page it was shown.
 private final class KioskSession {
     private let client: CurlClient
+    /// The same browser, not following the redirect after a post.
+    private let plain: CurlClient
     private var token = ""
 
     init(base: String, jar: String) throws {
         client = CurlClient(base: base, options: ["-c", jar, "-b", jar, "-L"])
+        plain = CurlClient(base: base, options: ["-c", jar, "-b", jar])
         _ = try get("/kiosk/DEMO")
     }
 
@@ -113,7 +120,13 @@ private final class KioskSession {
         remember(try client.expect(200, path))
     }
 
-    /// A code from the USB scanner, on whatever screen is shown.
+    /// A code from the USB scanner, timed to the scan's answer (303), then the screen it leads to, timed apart.
+    func scanAnswered(_ code: String) throws -> (answer: CurlClient.Answer, screen: CurlClient.Answer) {
+        let answer = try plain.expect(303, "/kiosk/DEMO/scan", ["--data", "code=\(CurlClient.encoded(code))", "-H", "X-CSRF-Token: \(token)"])
+        return (answer, try get("/kiosk/DEMO/screen"))
+    }
+
+    /// A code from the USB scanner, on whatever screen is shown, with the screen it leads to.
     func scan(_ code: String) throws -> CurlClient.Answer {
         remember(try client.expect(200, "/kiosk/DEMO/scan", ["--data", "code=\(CurlClient.encoded(code))", "-H", "X-CSRF-Token: \(token)"]))
     }
