@@ -5,7 +5,7 @@ import KioskCore
 /// default): only the round, the decision and the circumstances ticked, for the reports. Who
 /// applied, their words, school and grade, the documents, their photos and the reason of the
 /// decision are gone.
-/// Runs daily in the service, and as `kiosk task scholarships/retention`; audited without the data.
+/// Runs daily in the service, and as `kiosk scholarships retention`; audited without the data.
 enum Retention {
     static let task = ModuleTask(name: "scholarships/retention", every: .seconds(86_400)) { context in
         let today = context.clock.today, now = context.clock.now
