@@ -56,12 +56,8 @@ struct CatalogueSearchFlow: KioskFlow {
     /// Reserves the title for the family's child: the one whose card was scanned, the only one, or
     /// the one the family picks.
     private func reserve(_ titleID: Int64, _ context: inout FlowContext) async throws -> KioskScreen {
-        let familyID = try context.requireFamily()
-        let children = try await context.database.read { db in try FamilyDirectory.children(ofFamily: familyID, db).filter(\.mayRegister) }
-        if let scanned = context.scannedChildID, children.contains(where: { $0.id == scanned }) {
-            return try await reserve(titleID, for: scanned, &context)
-        }
-        if children.count == 1 { return try await reserve(titleID, for: children[0].id!, &context) }
+        let (children, chosen) = try await context.libraryReaders()
+        if let chosen { return try await reserve(titleID, for: chosen, &context) }
         context.state["title"] = titleID
         return KioskScreen(title: .key("library.hold.title"), intro: [.key("library.hold.pickChild")],
                            content: .choices(children.map { Choice(.literal(vi: $0.fullName), action: "reader", id: $0.id!) }), actions: [.home])

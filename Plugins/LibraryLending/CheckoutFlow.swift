@@ -10,12 +10,8 @@ struct CheckoutFlow: KioskFlow {
     }
 
     func start(_ context: inout FlowContext) async throws -> KioskScreen {
-        let familyID = try context.requireFamily()
-        let children = try await context.database.read { db in try FamilyDirectory.children(ofFamily: familyID, db).filter(\.mayRegister) }
-        if let scanned = context.scannedChildID, children.contains(where: { $0.id == scanned }) {
-            return try await reader(scanned, &context)
-        }
-        if children.count == 1 { return try await reader(children[0].id!, &context) }
+        let (children, chosen) = try await context.libraryReaders()
+        if let chosen { return try await reader(chosen, &context) }
         return KioskScreen(title: .key("library.checkout.title"), intro: [.key("library.checkout.pickChild")],
                            content: .choices(children.map { Choice(.literal(vi: $0.fullName), action: "child", id: $0.id!) }), actions: [.home])
     }

@@ -23,15 +23,13 @@ enum Holds {
         } catch DatabaseError.SQLITE_CONSTRAINT_UNIQUE {
             return .failure(.alreadyHeld)
         }
-        return .success(try queue(titleID).fetchCount(db))  // the newest hold is the last in the queue
+        return .success(try Hold.queue(titleID: titleID).fetchCount(db))  // the newest hold is the last in the queue
     }
-
-    private static func queue(_ titleID: Int64) -> QueryInterfaceRequest<Hold> { Hold.queue(titleID: titleID) }
 
     /// Puts a copy just back on the hold shelf for the first reader waiting for its title: who it
     /// is for, or nil when nobody waits and the copy goes back on the shelf.
     static func serve(_ copy: inout BookCopy, on today: LocalDate, _ db: Database) throws -> Child? {
-        guard var hold = try queue(copy.titleId).fetchOne(db) else {
+        guard var hold = try Hold.queue(titleID: copy.titleId).fetchOne(db) else {
             copy.status = .shelf
             return nil
         }
@@ -56,7 +54,7 @@ enum Holds {
 
     /// Whether a reader waits for the title (a loan of it is not renewed).
     static func isWanted(titleID: Int64, _ db: Database) throws -> Bool {
-        try queue(titleID).fetchCount(db) > 0
+        try Hold.queue(titleID: titleID).fetchCount(db) > 0
     }
 
     /// Holds not collected by their last day pass to the next reader in the queue, or their copy

@@ -47,6 +47,14 @@ struct StockTake: Codable, Sendable, Hashable, Identifiable, FetchableRecord, Mu
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_stocktake_seen WHERE stockTakeId = ?", arguments: [id]) ?? 0
     }
 
+    /// How many of the copies the records place in the library the stock-take did not see.
+    static func missingCount(_ id: Int64, siteID: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM library_copy WHERE siteId = ? AND status IN ('shelf', 'hold', 'damaged')
+              AND id NOT IN (SELECT copyId FROM library_stocktake_seen WHERE stockTakeId = ?)
+            """, arguments: [siteID, id]) ?? 0
+    }
+
     /// The copies the records place in the library (on the shelf, on the hold shelf, damaged) that the stock-take did not see.
     static func missing(_ id: Int64, siteID: Int64, _ db: Database) throws -> [Row] {
         try Row.fetchAll(db, sql: """

@@ -16,7 +16,7 @@ enum StockTakeAdmin {
                 AdminRow(id: stockTake.id!, values: [
                     "started": LocalTime.display(stockTake.startedAt), "finished": stockTake.finishedAt.map(LocalTime.display) ?? "",
                     "seen": String(try StockTake.seenCount(stockTake.id!, db)),
-                    "missing": String(try StockTake.missing(stockTake.id!, siteID: siteID, db).count),
+                    "missing": String(try StockTake.missingCount(stockTake.id!, siteID: siteID, db)),
                 ])
             }, total: try all.fetchCount(db))
         },
